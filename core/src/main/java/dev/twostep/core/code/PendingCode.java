@@ -1,0 +1,114 @@
+package dev.twostep.core.code;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Objects;
+
+import dev.twostep.core.policy.TwoStepPolicy;
+
+/**
+ * A one-time code that was sent and awaits its user, kept as notes of this login only: a salted hash (the
+ * code itself is never stored), where it went, its expiry and the wrong tries so far. A slot name keeps two
+ * codes of one login apart (the enrollment's primary and backup phone, say).
+ */
+public final class PendingCode {
+    private static final String PREFIX = "two-step.code.";
+    private static final Base64.Encoder B64 = Base64.getEncoder();
+    private static final Base64.Decoder B64D = Base64.getDecoder();
+
+    private final NoteStore notes;
+    private final String slot;
+    private final Clock clock;
+
+    public PendingCode(NoteStore notes, String slot, Clock clock) {
+        this.notes = notes;
+        this.slot = Objects.requireNonNull(slot);
+        this.clock = clock;
+    }
+
+    public PendingCode(NoteStore notes, String slot) {
+        this(notes, slot, Clock.systemUTC());
+    }
+
+    /** Creates a new code for {@code target}, replacing any earlier one, and returns it for sending. */
+    public String issue(String target, TwoStepPolicy policy, CodeGenerator generator) {
+        String code = generator.next(policy.codeLength());
+        byte[] salt = new byte[16];
+        new SecureRandom().nextBytes(salt);
+        Instant now = clock.instant();
+        notes.put(key("hash"), B64.encodeToString(hash(salt, code)));
+        notes.put(key("salt"), B64.encodeToString(salt));
+        notes.put(key("target"), target);
+        notes.put(key("expires"), Long.toString(now.plus(policy.codeLifetime()).toEpochMilli()));
+        notes.put(key("sent"), Long.toString(now.toEpochMilli()));
+        notes.put(key("tries"), "0");
+        return code;
+    }
+
+    /** Where the pending code went (an E.164 number), or null when none is pending. */
+    public String target() {
+        return notes.get(key("hash")) == null ? null : notes.get(key("target"));
+    }
+
+    /** When the pending code was sent, or null when none is pending. */
+    public Instant sentAt() {
+        String sent = notes.get(key("sent"));
+        return sent == null || notes.get(key("hash")) == null ? null : Instant.ofEpochMilli(Long.parseLong(sent));
+    }
+
+    /**
+     * Checks a typed code. A match spends the code; a miss counts a try, and the last allowed miss spends
+     * it too, so that guessing needs a new code (and a new send) every few tries.
+     */
+    public CodeCheck verify(String typed, TwoStepPolicy policy) {
+        String storedHash = notes.get(key("hash"));
+        if (storedHash == null) {
+            return CodeCheck.NONE;
+        }
+        if (clock.instant().toEpochMilli() > Long.parseLong(notes.get(key("expires")))) {
+            clear();
+            return CodeCheck.EXPIRED;
+        }
+        int tries = Integer.parseInt(notes.get(key("tries")));
+        if (tries >= policy.maxWrongTries()) {
+            clear();
+            return CodeCheck.TOO_MANY_TRIES;
+        }
+        String normalised = typed == null ? "" : typed.replaceAll("[\\s-]", "");
+        byte[] expected = B64D.decode(storedHash);
+        byte[] actual = hash(B64D.decode(notes.get(key("salt"))), normalised);
+        if (MessageDigest.isEqual(expected, actual)) {
+            clear();
+            return CodeCheck.VALID;
+        }
+        tries++;
+        notes.put(key("tries"), Integer.toString(tries));
+        return CodeCheck.INVALID;
+    }
+
+    /** Forgets the pending code, e.g. when the user goes back to change the number. */
+    public void clear() {
+        for (String part : new String[] {"hash", "salt", "target", "expires", "sent", "tries"}) {
+            notes.remove(key(part));
+        }
+    }
+
+    private String key(String part) {
+        return PREFIX + slot + "." + part;
+    }
+
+    private static byte[] hash(byte[] salt, String code) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(salt);
+            return digest.digest(code.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JRE", e);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package dev.twostep.core.delivery;
+
+import java.io.IOException;
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.Properties;
+
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.theme.Theme;
+
+import dev.twostep.core.method.Channel;
+
+/** Writes the text of a code message in the user's language, from the login theme's message bundle. */
+public final class CodeMessages {
+    private final KeycloakSession session;
+
+    public CodeMessages(KeycloakSession session) {
+        this.session = session;
+    }
+
+    public OutgoingMessage compose(RealmModel realm, UserModel user, Channel channel, String to, String code,
+                                   int lifetimeMinutes) {
+        Locale locale = session.getContext().resolveLocale(user);
+        String key = channel == Channel.SMS ? "twoStepSmsText" : "twoStepVoiceText";
+        String spoken = channel == Channel.VOICE ? String.join(", ", code.split("")) : code;
+        String realmName = realm.getDisplayName() != null ? realm.getDisplayName() : realm.getName();
+        String text = new MessageFormat(pattern(realm, locale, key), locale)
+                .format(new Object[] {spoken, realmName, lifetimeMinutes});
+        return new OutgoingMessage(channel, to, text, code, realm.getName(), user.getUsername(), locale);
+    }
+
+    private String pattern(RealmModel realm, Locale locale, String key) {
+        try {
+            Theme theme = session.theme().getTheme(Theme.Type.LOGIN);
+            Properties messages = theme.getEnhancedMessages(realm, locale);
+            String pattern = messages.getProperty(key);
+            if (pattern == null) {
+                throw new IllegalStateException("message " + key + " missing from the login theme");
+            }
+            return pattern;
+        } catch (IOException e) {
+            throw new IllegalStateException("login theme messages unreadable", e);
+        }
+    }
+}

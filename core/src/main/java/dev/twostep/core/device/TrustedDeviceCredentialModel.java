@@ -1,0 +1,59 @@
+package dev.twostep.core.device;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+import org.keycloak.credential.CredentialModel;
+import org.keycloak.util.JsonSerialization;
+
+/** One browser that may skip the code: credential type {@value #TYPE}, revocable one by one or all at once. */
+public final class TrustedDeviceCredentialModel extends CredentialModel {
+    public static final String TYPE = "two-step-trusted-device";
+
+    private final TrustedDeviceData data;
+    private final TrustedDeviceSecret secret;
+
+    private TrustedDeviceCredentialModel(TrustedDeviceData data, TrustedDeviceSecret secret) {
+        this.data = data;
+        this.secret = secret;
+    }
+
+    public static TrustedDeviceCredentialModel create(TrustedDeviceData data, TrustedDeviceSecret secret, String label) {
+        TrustedDeviceCredentialModel model = new TrustedDeviceCredentialModel(data, secret);
+        model.setType(TYPE);
+        model.setCreatedDate(data.trustedAt());
+        model.setUserLabel(label);
+        try {
+            model.setCredentialData(JsonSerialization.writeValueAsString(data));
+            model.setSecretData(JsonSerialization.writeValueAsString(secret));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return model;
+    }
+
+    public static TrustedDeviceCredentialModel from(CredentialModel stored) {
+        try {
+            TrustedDeviceCredentialModel model = new TrustedDeviceCredentialModel(
+                    JsonSerialization.readValue(stored.getCredentialData(), TrustedDeviceData.class),
+                    JsonSerialization.readValue(stored.getSecretData(), TrustedDeviceSecret.class));
+            model.setId(stored.getId());
+            model.setType(stored.getType());
+            model.setUserLabel(stored.getUserLabel());
+            model.setCreatedDate(stored.getCreatedDate());
+            model.setCredentialData(stored.getCredentialData());
+            model.setSecretData(stored.getSecretData());
+            return model;
+        } catch (IOException e) {
+            throw new UncheckedIOException("unreadable trusted-device credential " + stored.getId(), e);
+        }
+    }
+
+    public TrustedDeviceData data() {
+        return data;
+    }
+
+    public TrustedDeviceSecret secret() {
+        return secret;
+    }
+}

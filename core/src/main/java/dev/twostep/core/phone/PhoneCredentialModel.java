@@ -1,0 +1,56 @@
+package dev.twostep.core.phone;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+import org.keycloak.common.util.Time;
+import org.keycloak.credential.CredentialModel;
+import org.keycloak.util.JsonSerialization;
+
+import dev.twostep.core.method.Channel;
+import dev.twostep.core.method.MethodRole;
+
+/** A phone that receives codes by SMS or voice: credential type {@value #TYPE}. It holds no secret. */
+public final class PhoneCredentialModel extends CredentialModel {
+    public static final String TYPE = "two-step-phone";
+
+    private final PhoneCredentialData data;
+
+    private PhoneCredentialModel(PhoneCredentialData data) {
+        this.data = data;
+    }
+
+    public static PhoneCredentialModel create(String e164, Channel channel, boolean verified, MethodRole role) {
+        PhoneCredentialModel model = new PhoneCredentialModel(new PhoneCredentialData(e164, channel, verified, role));
+        model.setType(TYPE);
+        model.setCreatedDate(Time.currentTimeMillis());
+        model.setUserLabel(new PhoneNumbers().mask(e164));
+        try {
+            model.setCredentialData(JsonSerialization.writeValueAsString(model.data));
+            model.setSecretData("{}");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return model;
+    }
+
+    public static PhoneCredentialModel from(CredentialModel stored) {
+        try {
+            PhoneCredentialData data = JsonSerialization.readValue(stored.getCredentialData(), PhoneCredentialData.class);
+            PhoneCredentialModel model = new PhoneCredentialModel(data);
+            model.setId(stored.getId());
+            model.setType(stored.getType());
+            model.setUserLabel(stored.getUserLabel());
+            model.setCreatedDate(stored.getCreatedDate());
+            model.setCredentialData(stored.getCredentialData());
+            model.setSecretData(stored.getSecretData());
+            return model;
+        } catch (IOException e) {
+            throw new UncheckedIOException("unreadable two-step-phone credential " + stored.getId(), e);
+        }
+    }
+
+    public PhoneCredentialData data() {
+        return data;
+    }
+}

@@ -1,0 +1,54 @@
+package dev.twostep.core.phone;
+
+import org.keycloak.credential.CredentialModel;
+import org.keycloak.credential.CredentialProvider;
+import org.keycloak.credential.CredentialTypeMetadata;
+import org.keycloak.credential.CredentialTypeMetadataContext;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+
+/** Stores phone methods, and describes them to the Account Console's "Signing in" page. */
+public final class PhoneCredentialProvider implements CredentialProvider<PhoneCredentialModel> {
+    /** The required action that sets up 2SV; a constant here because core cannot see the action's module. */
+    public static final String ENROLL_ACTION = "two-step-enroll";
+
+    private final KeycloakSession session;
+
+    public PhoneCredentialProvider(KeycloakSession session) {
+        this.session = session;
+    }
+
+    @Override
+    public String getType() {
+        return PhoneCredentialModel.TYPE;
+    }
+
+    @Override
+    public CredentialModel createCredential(RealmModel realm, UserModel user, PhoneCredentialModel model) {
+        return user.credentialManager().createStoredCredential(model);
+    }
+
+    @Override
+    public boolean deleteCredential(RealmModel realm, UserModel user, String credentialId) {
+        return user.credentialManager().removeStoredCredentialById(credentialId);
+    }
+
+    @Override
+    public PhoneCredentialModel getCredentialFromModel(CredentialModel model) {
+        return PhoneCredentialModel.from(model);
+    }
+
+    @Override
+    public CredentialTypeMetadata getCredentialTypeMetadata(CredentialTypeMetadataContext context) {
+        return CredentialTypeMetadata.builder()
+                .type(getType())
+                .category(CredentialTypeMetadata.Category.TWO_FACTOR)
+                .displayName("twoStepPhoneDisplayName")
+                .helpText("twoStepPhoneHelpText")
+                .iconCssClass("kcAuthenticatorOTPClass")
+                .createAction(ENROLL_ACTION)
+                .removeable(false)
+                .build(session);
+    }
+}

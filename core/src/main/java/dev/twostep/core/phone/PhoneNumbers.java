@@ -1,0 +1,73 @@
+package dev.twostep.core.phone;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+
+/**
+ * Phone numbers as libphonenumber understands them: parsing what a seller typed for the country they
+ * chose, the E.164 form we store, the masked form we show, and the list of countries for the picker.
+ */
+public final class PhoneNumbers {
+    private static final String MASK = "\u2022\u2022\u2022-\u2022\u2022\u2022-";
+
+    private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
+
+    /** A country in the picker: ISO region, calling code, and its name in the page's language. */
+    public record Country(String region, int callingCode, String name) {
+    }
+
+    /**
+     * The E.164 form of {@code typed} if it is a valid number of {@code region}; empty otherwise, also for
+     * a valid number of another country, so that the chosen country code always means something.
+     */
+    public Optional<String> parse(String typed, String region) {
+        if (typed == null || typed.isBlank() || region == null || !util.getSupportedRegions().contains(region)) {
+            return Optional.empty();
+        }
+        try {
+            PhoneNumber number = util.parse(typed.trim(), region);
+            if (!util.isValidNumberForRegion(number, region)) {
+                return Optional.empty();
+            }
+            return Optional.of(util.format(number, PhoneNumberUtil.PhoneNumberFormat.E164));
+        } catch (NumberParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Shows only the last four digits, e.g. {@code +39 •••-•••-4567}: enough to recognise, not to call. */
+    public String mask(String e164) {
+        try {
+            PhoneNumber number = util.parse(e164, null);
+            String national = util.getNationalSignificantNumber(number);
+            String tail = national.length() <= 4 ? national : national.substring(national.length() - 4);
+            return "+" + number.getCountryCode() + " " + MASK + tail;
+        } catch (NumberParseException e) {
+            return MASK + "????";
+        }
+    }
+
+    /** Every region libphonenumber knows, sorted by its name in {@code locale}. */
+    public List<Country> countries(Locale locale) {
+        return util.getSupportedRegions().stream()
+                .map(region -> new Country(region, util.getCountryCodeForRegion(region),
+                        new Locale("", region).getDisplayCountry(locale)))
+                .sorted(Comparator.comparing(Country::name, java.text.Collator.getInstance(locale)))
+                .toList();
+    }
+
+    /** The country to preselect: the one of the page's language, when it names one. */
+    public String defaultRegion(Locale locale) {
+        String country = locale.getCountry();
+        if (!country.isEmpty() && util.getSupportedRegions().contains(country)) {
+            return country;
+        }
+        return "it".equals(locale.getLanguage()) ? "IT" : "US";
+    }
+}

@@ -1,0 +1,30 @@
+package dev.twostep.core.policy;
+
+import java.time.Duration;
+
+/**
+ * The numbers that decide how strict 2SV is. One value object so that every flow reads the same limits;
+ * the sign-in authenticator's config will override the defaults, the enrollment uses them as they are.
+ */
+public record TwoStepPolicy(int codeLength, Duration codeLifetime, int maxWrongTries, Duration resendCooldown,
+                            Duration trustedDeviceLifetime) {
+
+    /** Codes outlive this by no configuration: a longer-lived code is a phishing gift. */
+    public static final Duration MAX_CODE_LIFETIME = Duration.ofMinutes(10);
+
+    public TwoStepPolicy {
+        if (codeLength < 6 || codeLength > 10) {
+            throw new IllegalArgumentException("code length must be 6 to 10 digits");
+        }
+        if (codeLifetime.isNegative() || codeLifetime.isZero() || codeLifetime.compareTo(MAX_CODE_LIFETIME) > 0) {
+            throw new IllegalArgumentException("code lifetime must be between 1 second and 10 minutes");
+        }
+        if (maxWrongTries < 1) {
+            throw new IllegalArgumentException("at least one try per code");
+        }
+    }
+
+    public static TwoStepPolicy defaults() {
+        return new TwoStepPolicy(6, Duration.ofMinutes(5), 5, Duration.ofSeconds(30), Duration.ofDays(90));
+    }
+}

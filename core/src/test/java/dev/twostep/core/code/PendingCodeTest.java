@@ -1,0 +1,131 @@
+package dev.twostep.core.code;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import dev.twostep.core.policy.TwoStepPolicy;
+
+class PendingCodeTest {
+    private final TwoStepPolicy policy = TwoStepPolicy.defaults();
+    private final MapNotes notes = new MapNotes();
+    private final MutableClock clock = new MutableClock();
+    private final PendingCode pending = new PendingCode(notes, "primary", clock);
+
+    @Test
+    void generatedCodesHaveTheConfiguredLengthAndVary() {
+        CodeGenerator generator = new CodeGenerator();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < 200; i++) {
+            String code = generator.next(6);
+            assertTrue(code.matches("\\d{6}"), code);
+            seen.add(code);
+        }
+        assertTrue(seen.size() > 190, "codes repeat far too often: " + seen.size());
+    }
+
+    @Test
+    void theCodeIsNeverStoredInClear() {
+        String code = pending.issue("+393471234567", policy, new CodeGenerator());
+        assertFalse(notes.map.values().stream().anyMatch(v -> v.contains(code)));
+        assertEquals("+393471234567", pending.target());
+    }
+
+    @Test
+    void rightCodeIsAcceptedOnceOnly() {
+        String code = pending.issue("+393471234567", policy, new CodeGenerator());
+        assertEquals(CodeCheck.VALID, pending.verify(code, policy));
+        assertEquals(CodeCheck.NONE, pending.verify(code, policy));
+        assertNull(pending.target());
+    }
+
+    @Test
+    void spacesAndDashesTypedInTheCodeAreIgnored() {
+        String code = pending.issue("+393471234567", policy, new CodeGenerator());
+        assertEquals(CodeCheck.VALID, pending.verify(code.substring(0, 3) + " " + code.substring(3), policy));
+    }
+
+    @Test
+    void wrongCodesAreCountedAndTheLimitSpendsTheCode() {
+        String code = pending.issue("+393471234567", policy, fixed("123456"));
+        for (int i = 0; i < policy.maxWrongTries(); i++) {
+            assertEquals(CodeCheck.INVALID, pending.verify("000000", policy));
+        }
+        assertEquals(CodeCheck.TOO_MANY_TRIES, pending.verify(code, policy));
+        assertEquals(CodeCheck.NONE, pending.verify(code, policy));
+    }
+
+    @Test
+    void anExpiredCodeIsRefusedEvenWhenRight() {
+        String code = pending.issue("+393471234567", policy, new CodeGenerator());
+        clock.advance(policy.codeLifetime().plusSeconds(1));
+        assertEquals(CodeCheck.EXPIRED, pending.verify(code, policy));
+    }
+
+    @Test
+    void aNewCodeReplacesTheOldOne() {
+        String first = pending.issue("+393471234567", policy, fixed("111111"));
+        String second = pending.issue("+393471234567", policy, fixed("222222"));
+        assertEquals(CodeCheck.INVALID, pending.verify(first, policy));
+        assertEquals(CodeCheck.VALID, pending.verify(second, policy));
+    }
+
+    @Test
+    void slotsDoNotSeeEachOthersCodes() {
+        PendingCode other = new PendingCode(notes, "backup", clock);
+        String code = pending.issue("+393471234567", policy, new CodeGenerator());
+        assertEquals(CodeCheck.NONE, other.verify(code, policy));
+    }
+
+    @Test
+    void policyRefusesLifetimesBeyondTenMinutes() {
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new TwoStepPolicy(6, Duration.ofMinutes(11), 5, Duration.ofSeconds(30), Duration.ofDays(90)));
+    }
+
+    private static CodeGenerator fixed(String code) {
+        // A generator whose random source yields the given digits, to test replacement deterministically.
+        return new CodeGenerator(new SecureRandom() {
+            private int i;
+
+            @Override
+            public int nextInt(int bound) {
+                return code.charAt(i++ % code.length()) - '0';
+            }
+        });
+    }
+
+    private static final class MutableClock extends Clock {
+        private Instant now = Instant.parse("2026-01-01T10:00:00Z");
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package dev.twostep.core.phone;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Locale;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+class PhoneNumbersTest {
+    private final PhoneNumbers numbers = new PhoneNumbers();
+
+    @Test
+    void validNumbersBecomeE164ForTheirCountry() {
+        assertEquals(Optional.of("+393471234567"), numbers.parse("347 123 4567", "IT"));
+        assertEquals(Optional.of("+12015550123"), numbers.parse("201-555-0123", "US"));
+    }
+
+    @Test
+    void invalidOrForeignNumbersAreRefused() {
+        assertEquals(Optional.empty(), numbers.parse("12", "IT"));
+        assertEquals(Optional.empty(), numbers.parse("not a number", "US"));
+        assertEquals(Optional.empty(), numbers.parse("+393471234567", "US"));
+        assertEquals(Optional.empty(), numbers.parse("3471234567", "XX"));
+        assertEquals(Optional.empty(), numbers.parse("", "IT"));
+    }
+
+    @Test
+    void maskShowsOnlyTheLastFourDigits() {
+        String masked = numbers.mask("+393471234567");
+        assertEquals("+39 \u2022\u2022\u2022-\u2022\u2022\u2022-4567", masked);
+        assertTrue(!masked.contains("347"));
+    }
+
+    @Test
+    void countriesAreNamedInThePageLanguage() {
+        assertTrue(numbers.countries(Locale.ITALIAN).stream()
+                .anyMatch(c -> c.region().equals("DE") && c.name().equals("Germania") && c.callingCode() == 49));
+        assertTrue(numbers.countries(Locale.ENGLISH).stream()
+                .anyMatch(c -> c.region().equals("DE") && c.name().equals("Germany")));
+        assertEquals("IT", numbers.defaultRegion(Locale.ITALIAN));
+        assertEquals("US", numbers.defaultRegion(Locale.ENGLISH));
+    }
+}
