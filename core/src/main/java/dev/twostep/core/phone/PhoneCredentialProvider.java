@@ -8,11 +8,10 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
+import dev.twostep.core.RequiredActionIds;
+
 /** Stores phone methods, and describes them to the Account Console's "Signing in" page. */
 public final class PhoneCredentialProvider implements CredentialProvider<PhoneCredentialModel> {
-    /** The required action that sets up 2SV; a constant here because core cannot see the action's module. */
-    public static final String ENROLL_ACTION = "two-step-enroll";
-
     private final KeycloakSession session;
 
     public PhoneCredentialProvider(KeycloakSession session) {
@@ -47,7 +46,7 @@ public final class PhoneCredentialProvider implements CredentialProvider<PhoneCr
                 .displayName("twoStepPhoneDisplayName")
                 .helpText("twoStepPhoneHelpText")
                 .iconCssClass("kcAuthenticatorOTPClass")
-                .createAction(ENROLL_ACTION)
+                .createAction(RequiredActionIds.ENROLL)
                 .removeable(false)
                 .build(session);
     }

@@ -1,0 +1,94 @@
+package dev.twostep.enroll;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.ws.rs.core.Response;
+
+import org.keycloak.authentication.RequiredActionContext;
+import org.keycloak.forms.login.LoginFormsProvider;
+import org.keycloak.models.OTPPolicy;
+import org.keycloak.models.utils.FormMessage;
+import org.keycloak.utils.TotpUtils;
+
+import dev.twostep.core.method.MethodRole;
+import dev.twostep.core.phone.PhoneNumbers;
+
+/**
+ * Renders an enrollment page: the one place that fills the {@code twoStep} model the templates read, for a
+ * first showing and for a re-showing with an error alike.
+ */
+final class EnrollForm {
+    private final RequiredActionContext context;
+    private final EnrollmentState state;
+    private final PhoneNumbers numbers;
+
+    EnrollForm(RequiredActionContext context, EnrollmentState state, PhoneNumbers numbers) {
+        this.context = context;
+        this.state = state;
+        this.numbers = numbers;
+    }
+
+    /** A page with the values the seller typed (number, country, channel) kept. */
+    Response render(EnrollPage page, Map<String, String> typed, List<FormMessage> errors, String info) {
+        Locale locale = context.getSession().getContext().resolveLocale(context.getUser());
+        Map<String, Object> model = new HashMap<>();
+        MethodRole role = state.role();
+        model.put("role", role.id());
+        model.put("page", page.name());
+        state.chosen(MethodRole.PRIMARY).ifPresent(primary -> model.put("primary", describe(primary)));
+        state.chosen(MethodRole.BACKUP).ifPresent(backup -> model.put("backup", describe(backup)));
+
+        if (page == EnrollPage.PHONE) {
+            model.put("countries", numbers.countries(locale).stream()
+                    .map(c -> Map.of("region", c.region(), "callingCode", c.callingCode(), "name", c.name()))
+                    .toList());
+            model.put("country", Optional.ofNullable(typed.get("country")).orElse(numbers.defaultRegion(locale)));
+            model.put("number", typed.getOrDefault("number", ""));
+            model.put("channel", typed.getOrDefault("channel", "sms"));
+            model.put("skipAllowed", role == MethodRole.BACKUP);
+        }
+        if (page == EnrollPage.PHONE_CODE) {
+            state.pendingPhone().ifPresent(phone -> {
+                model.put("target", numbers.mask(phone.number()));
+                model.put("channel", phone.channel().id());
+            });
+        }
+        if (page == EnrollPage.APP) {
+            String secret = state.otpSecret().orElseThrow();
+            OTPPolicy policy = context.getRealm().getOTPPolicy();
+            model.put("qrCode", TotpUtils.qrCode(context.getSession(), secret, context.getRealm(), context.getUser()));
+            model.put("secretKey", TotpUtils.encode(secret));
+            model.put("digits", policy.getDigits());
+            model.put("period", policy.getPeriod());
+            model.put("algorithm", policy.getAlgorithmKey());
+        }
+
+        LoginFormsProvider form = context.form().setAttribute("twoStep", model);
+        if (!errors.isEmpty()) {
+            form.setErrors(errors);
+        }
+        if (info != null) {
+            form.setInfo(info);
+        }
+        return form.createForm(page.template());
+    }
+
+    Response render(EnrollPage page) {
+        return render(page, Map.of(), List.of(), null);
+    }
+
+    private Map<String, Object> describe(ChosenMethod method) {
+        Map<String, Object> described = new HashMap<>();
+        described.put("app", method.isApp());
+        if (!method.isApp()) {
+            described.put("masked", numbers.mask(method.number()));
+            described.put("channel", method.channel().id());
+            described.put("verified", method.verified());
+        }
+        return described;
+    }
+}

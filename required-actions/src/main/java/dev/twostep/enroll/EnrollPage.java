@@ -1,0 +1,25 @@
+package dev.twostep.enroll;
+
+/** The pages of the enrollment, in the order of "How to enable Two-Step Verification". */
+public enum EnrollPage {
+    /** Choose "Phone number" or "Authenticator App" (for the primary, then for the backup). */
+    METHOD("two-step-enroll-method.ftl"),
+    /** Text message or voice, country code and number; for a backup, "Skip verification check". */
+    PHONE("two-step-enroll-phone.ftl"),
+    /** Enter the code sent to the phone. */
+    PHONE_CODE("two-step-enroll-phone-code.ftl"),
+    /** QR code, "Can't scan the barcode?", enter the app's code. */
+    APP("two-step-enroll-app.ftl"),
+    /** "Almost done": trust this device, "Got it. Turn on 2-Step Verification". */
+    DONE("two-step-enroll-done.ftl");
+
+    private final String template;
+
+    EnrollPage(String template) {
+        this.template = template;
+    }
+
+    public String template() {
+        return template;
+    }
+}

@@ -1,0 +1,54 @@
+package dev.twostep.enroll;
+
+import java.util.List;
+
+import org.keycloak.common.util.Time;
+import org.keycloak.credential.CredentialModel;
+import org.keycloak.events.EventBuilder;
+import org.keycloak.events.EventType;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.credential.OTPCredentialModel;
+
+import dev.twostep.core.method.MethodRole;
+import dev.twostep.core.phone.PhoneCredentialModel;
+import dev.twostep.core.phone.PhoneNumbers;
+
+/**
+ * Stores a finished enrollment on the user in one go: both methods replace whatever incomplete 2SV the
+ * user had, so the user goes from "no 2SV" to "2SV on" with nothing in between.
+ */
+final class EnrollmentCommit {
+    static final String APP_LABEL = "Authenticator app";
+
+    private final PhoneNumbers numbers = new PhoneNumbers();
+
+    void store(RealmModel realm, UserModel user, ChosenMethod primary, ChosenMethod backup, EventBuilder event) {
+        for (String type : List.of(PhoneCredentialModel.TYPE, OTPCredentialModel.TYPE)) {
+            user.credentialManager().getStoredCredentialsByTypeStream(type).map(CredentialModel::getId).toList()
+                    .forEach(id -> user.credentialManager().removeStoredCredentialById(id));
+        }
+        store(realm, user, MethodRole.PRIMARY, primary, event);
+        store(realm, user, MethodRole.BACKUP, backup, event);
+    }
+
+    private void store(RealmModel realm, UserModel user, MethodRole role, ChosenMethod method, EventBuilder event) {
+        CredentialModel model;
+        if (method.isApp()) {
+            model = OTPCredentialModel.createFromPolicy(realm, method.otpSecret(), APP_LABEL);
+            model.setCreatedDate(Time.currentTimeMillis());
+        } else {
+            model = PhoneCredentialModel.create(method.number(), method.channel(), method.verified(), role);
+        }
+        user.credentialManager().createStoredCredential(model);
+        EventBuilder credentialEvent = event.clone().event(EventType.UPDATE_CREDENTIAL)
+                .detail("credential_type", model.getType())
+                .detail("two_step_role", role.id());
+        if (!method.isApp()) {
+            credentialEvent.detail("two_step_phone", numbers.mask(method.number()))
+                    .detail("two_step_channel", method.channel().id())
+                    .detail("two_step_verified", Boolean.toString(method.verified()));
+        }
+        credentialEvent.success();
+    }
+}

@@ -1,0 +1,94 @@
+package dev.twostep.enroll;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Optional;
+
+import org.keycloak.util.JsonSerialization;
+
+import dev.twostep.core.code.NoteStore;
+import dev.twostep.core.method.Channel;
+import dev.twostep.core.method.MethodRole;
+
+/**
+ * Where the seller is in the enrollment, kept in this login's notes so that nothing is stored on the user
+ * until the end: leaving half-way leaves the user exactly as before.
+ */
+final class EnrollmentState {
+    private static final String PREFIX = "two-step.enroll.";
+
+    private final NoteStore notes;
+
+    EnrollmentState(NoteStore notes) {
+        this.notes = notes;
+    }
+
+    /** The role being set up now: the primary first, then the backup. */
+    MethodRole role() {
+        return chosen(MethodRole.PRIMARY).isPresent() ? MethodRole.BACKUP : MethodRole.PRIMARY;
+    }
+
+    EnrollPage page() {
+        if (chosen(MethodRole.PRIMARY).isPresent() && chosen(MethodRole.BACKUP).isPresent()) {
+            return EnrollPage.DONE;
+        }
+        String page = notes.get(PREFIX + "page");
+        return page == null ? EnrollPage.METHOD : EnrollPage.valueOf(page);
+    }
+
+    void show(EnrollPage page) {
+        notes.put(PREFIX + "page", page.name());
+    }
+
+    Optional<ChosenMethod> chosen(MethodRole role) {
+        return Optional.ofNullable(notes.get(PREFIX + role.id())).map(EnrollmentState::read);
+    }
+
+    void choose(MethodRole role, ChosenMethod method) {
+        notes.put(PREFIX + role.id(), write(method));
+        notes.remove(PREFIX + "otp-secret");
+        notes.remove(PREFIX + "phone");
+        show(EnrollPage.METHOD);
+    }
+
+    /** The authenticator-app secret shown on the app page, kept server-side rather than in a hidden field. */
+    Optional<String> otpSecret() {
+        return Optional.ofNullable(notes.get(PREFIX + "otp-secret"));
+    }
+
+    void otpSecret(String secret) {
+        notes.put(PREFIX + "otp-secret", secret);
+    }
+
+    /** The phone a code was sent to and is awaited from. */
+    Optional<ChosenMethod> pendingPhone() {
+        return Optional.ofNullable(notes.get(PREFIX + "phone")).map(EnrollmentState::read);
+    }
+
+    void pendingPhone(String number, Channel channel) {
+        notes.put(PREFIX + "phone", write(ChosenMethod.phone(number, channel, false)));
+    }
+
+    void clearAll() {
+        for (String part : new String[] {"page", "otp-secret", "phone", MethodRole.PRIMARY.id(),
+                MethodRole.BACKUP.id()}) {
+            notes.remove(PREFIX + part);
+        }
+    }
+
+    private static ChosenMethod read(String json) {
+        try {
+            return JsonSerialization.readValue(json, ChosenMethod.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String write(ChosenMethod method) {
+        try {
+            return JsonSerialization.writeValueAsString(method);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
