@@ -1,0 +1,14 @@
+<#import "two-step.ftl" as ts>
+<@ts.page header=msg("twoStepAlmostDone")>
+  <ul id="two-step-summary" class="two-step-summary">
+    <li>${msg("twoStepPrimaryLabel")} <strong><@ts.methodLine method=twoStep.primary/></strong></li>
+    <li>${msg("twoStepBackupLabel")} <strong><@ts.methodLine method=twoStep.backup/></strong></li>
+  </ul>
+  <p>${msg("twoStepTrustIntro")}</p>
+  <@ts.form id="two-step-done-form">
+    <@ts.checkbox name="trustDevice" label=msg("twoStepTrustDevice") hint=msg("twoStepTrustDeviceHint")/>
+    <@ts.actions>
+      <@ts.button id="finish" label=msg("twoStepTurnOn") action="finish"/>
+    </@ts.actions>
+  </@ts.form>
+</@ts.page>

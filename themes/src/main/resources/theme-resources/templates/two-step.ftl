@@ -1,0 +1,70 @@
+<#-- The macro library of every two-step page: one layout, one way to draw a field, a choice or a button. -->
+<#import "template.ftl" as layout>
+<#import "field.ftl" as field>
+
+<#macro page header fields=["code", "number", "channel"]>
+  <#assign fieldError = false>
+  <#list fields as f><#if messagesPerField.existsError(f)><#assign fieldError = true></#if></#list>
+  <@layout.registrationLayout displayMessage=!fieldError; section>
+    <#if section = "header">
+      ${header}
+    <#elseif section = "form">
+      <div id="two-step" class="two-step">
+        <#nested>
+      </div>
+    </#if>
+  </@layout.registrationLayout>
+</#macro>
+
+<#macro form id>
+  <form id="${id}" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post" novalidate="novalidate">
+    <#nested>
+  </form>
+</#macro>
+
+<#macro codeInput>
+  <@field.input name="code" label=msg("twoStepCodeLabel") autocomplete="one-time-code" autofocus=true />
+</#macro>
+
+<#macro radio name value label checked=false hint="">
+  <div class="${properties.kcRadioClass!'pf-v5-c-radio'} two-step-choice">
+    <input class="${properties.kcRadioInputClass!'pf-v5-c-radio__input'}" type="radio" id="${name}-${value}"
+           name="${name}" value="${value}" <#if checked>checked</#if>/>
+    <label class="${properties.kcRadioLabelClass!'pf-v5-c-radio__label'}" for="${name}-${value}">${label}</label>
+    <#if hint?has_content><span class="pf-v5-c-radio__description">${hint}</span></#if>
+  </div>
+</#macro>
+
+<#macro checkbox name label hint="">
+  <div class="${properties.kcCheckboxClass!}">
+    <input class="${properties.kcCheckboxInputClass!}" type="checkbox" id="${name}" name="${name}" value="on"/>
+    <label class="${properties.kcCheckboxLabelClass!}" for="${name}">${label}</label>
+    <#if hint?has_content><span class="pf-v5-c-check__description">${hint}</span></#if>
+  </div>
+</#macro>
+
+<#-- A submit button that names the step's action; data-* attributes let a page relabel it. -->
+<#macro button id label action primary=true extra={}>
+  <button id="${id}" name="action" value="${action}" type="submit" <#if !primary>formnovalidate</#if>
+          class="${properties.kcButtonClass!} <#if primary>${properties.kcButtonPrimaryClass!}<#else>${properties.kcButtonSecondaryClass!}</#if> ${properties.kcButtonBlockClass!}"
+          <#list extra as attr, value>data-${attr}="${value}" </#list>>${label}</button>
+</#macro>
+
+<#macro actions>
+  <div class="${properties.kcFormGroupClass!} two-step-actions">
+    <#nested>
+  </div>
+</#macro>
+
+<#-- Help that opens in place, without script: "Need an app?", "Can't scan the barcode?", "Why not e-mail?". -->
+<#macro help id summary>
+  <details id="${id}" class="two-step-help">
+    <summary>${summary}</summary>
+    <div class="two-step-help-body"><#nested></div>
+  </details>
+</#macro>
+
+<#-- One line naming a method already chosen, numbers masked. -->
+<#macro methodLine method>
+  <#if method.app>${msg("twoStepMethodApp")}<#elseif method.channel = "voice">${msg("twoStepMethodVoice", method.masked)}<#else>${msg("twoStepMethodSms", method.masked)}</#if><#if !method.app && !method.verified> ${msg("twoStepNotVerified")}</#if>
+</#macro>
