@@ -1,6 +1,7 @@
 package dev.twostep.enroll;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import dev.twostep.core.method.Channel;
@@ -28,6 +29,7 @@ public record ChosenMethod(String number, Channel channel, boolean verified, Str
         return new ChosenMethod(null, null, true, otpSecret);
     }
 
+    @JsonIgnore
     public boolean isApp() {
         return otpSecret != null;
     }

@@ -1,0 +1,321 @@
+package dev.twostep.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import dev.twostep.it.pages.AlmostDonePage;
+import dev.twostep.it.pages.AuthenticatorAppPage;
+import dev.twostep.it.pages.ChooseMethodPage;
+import dev.twostep.it.pages.EnterCodePage;
+import dev.twostep.it.pages.PhoneNumberPage;
+import dev.twostep.it.pages.SignInPage;
+import dev.twostep.it.support.AdminApi;
+import dev.twostep.it.support.AuthenticatorApp;
+import dev.twostep.it.support.Browser;
+import dev.twostep.it.support.KeycloakServer;
+import dev.twostep.it.support.Outbox;
+import dev.twostep.it.support.SharedKeycloak;
+
+/** A new seller is forced through "How to enable Two-Step Verification" before reaching the app. */
+@ExtendWith(SharedKeycloak.class)
+class EnrollmentIT {
+    private static final String PASSWORD = "Sell3r-Pass!";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private KeycloakServer server;
+    private AdminApi admin;
+    private Outbox outbox;
+    private final List<ChromeDriver> browsers = new ArrayList<>();
+    private ChromeDriver browser;
+    private String username;
+    private String userId;
+
+    @BeforeEach
+    void newSellerAndBrowser() {
+        server = SharedKeycloak.server();
+        admin = new AdminApi(server);
+        outbox = new Outbox(server.outbox());
+        username = "seller-" + UUID.randomUUID().toString().substring(0, 8);
+        userId = admin.createSeller(username, PASSWORD);
+        browser = newBrowser();
+    }
+
+    @AfterEach
+    void closeBrowsers() {
+        browsers.forEach(ChromeDriver::quit);
+    }
+
+    @Test
+    void smsPrimaryWithAppBackupAndTrustedDevice() {
+        signIn();
+        new ChooseMethodPage(browser).choosePhoneNumber();
+        PhoneNumberPage phone = new PhoneNumberPage(browser);
+        assertEquals("Send code", phone.sendButtonLabel());
+        phone.textMessage().country("IT").number("347 123 4567").send();
+
+        JsonNode sms = outbox.latestFor(username, 1);
+        assertEquals("sms", sms.get("channel").asText());
+        assertEquals("+393471234567", sms.get("to").asText());
+        assertEquals("seller", sms.get("realm").asText());
+        String code = sms.get("code").asText();
+        assertTrue(code.matches("\\d{6}"), code);
+        assertTrue(sms.get("text").asText().contains(code));
+
+        EnterCodePage enterCode = new EnterCodePage(browser);
+        assertTrue(enterCode.sentTo().contains("4567"), enterCode.sentTo());
+        assertFalse(enterCode.sentTo().contains("347 123"), "the full number must not be shown");
+        enterCode.verify(code);
+
+        ChooseMethodPage backup = new ChooseMethodPage(browser);
+        assertEquals("Add a backup verification method", backup.title());
+        assertTrue(backup.primarySummary().contains("4567"));
+        backup.chooseAuthenticatorApp();
+        AuthenticatorAppPage app = new AuthenticatorAppPage(browser);
+        assertTrue(app.showsBarcode());
+        app.verify(new AuthenticatorApp(app.cantScanTheBarcode()).currentCode());
+
+        AlmostDonePage done = new AlmostDonePage(browser);
+        assertTrue(done.summary().contains("Authenticator app"), done.summary());
+        done.dontRequireCodesOnThisDevice().turnOn();
+        awaitApp();
+
+        Cookie trusted = browser.manage().getCookieNamed("TWO_STEP_TRUSTED_DEVICE");
+        assertNotNull(trusted, "the trusted-device cookie is set");
+        assertTrue(trusted.isHttpOnly());
+        assertEquals("/realms/seller/", trusted.getPath());
+
+        JsonNode phoneCredential = single("two-step-phone");
+        JsonNode data = data(phoneCredential);
+        assertEquals("+393471234567", data.get("number").asText());
+        assertEquals("SMS", data.get("channel").asText());
+        assertEquals("PRIMARY", data.get("role").asText());
+        assertTrue(data.get("verified").asBoolean());
+        single("otp");
+        JsonNode device = single("two-step-trusted-device");
+        assertTrue(trusted.getValue().startsWith(device.get("id").asText() + "."), "cookie names its credential");
+        assertEquals(List.of("password", "two-step-phone", "otp", "two-step-trusted-device").stream().sorted().toList(),
+                types().stream().sorted().toList());
+        assertFalse(requiredActions().contains("two-step-enroll"));
+    }
+
+    @Test
+    void voicePrimaryWithUnverifiedBackupNumber() {
+        signIn();
+        new ChooseMethodPage(browser).choosePhoneNumber();
+        PhoneNumberPage phone = new PhoneNumberPage(browser).voiceDelivery();
+        assertEquals("Call me now", phone.sendButtonLabel());
+        phone.country("US").number("201-555-0123").send();
+        JsonNode call = outbox.latestFor(username, 1);
+        assertEquals("voice", call.get("channel").asText());
+        assertEquals("+12015550123", call.get("to").asText());
+        EnterCodePage enterCode = new EnterCodePage(browser);
+        assertTrue(enterCode.sentTo().contains("calling"), enterCode.sentTo());
+        enterCode.verify(call.get("code").asText());
+
+        new ChooseMethodPage(browser).choosePhoneNumber();
+        PhoneNumberPage backupPhone = new PhoneNumberPage(browser).textMessage().country("IT").number("06 1234 5678")
+                .skipVerificationCheck();
+        assertEquals("Save backup number", backupPhone.sendButtonLabel());
+        backupPhone.send();
+
+        AlmostDonePage done = new AlmostDonePage(browser);
+        assertTrue(done.summary().contains("(not verified)"), done.summary());
+        done.turnOn();
+        awaitApp();
+
+        assertEquals(1, outbox.messagesFor(username).size(), "a skipped backup gets no code");
+        assertEquals(List.of("password", "two-step-phone", "two-step-phone"), types().stream().sorted().toList());
+        JsonNode backup = null;
+        for (JsonNode credential : admin.credentials(userId)) {
+            if (credential.get("type").asText().equals("two-step-phone")
+                    && data(credential).get("role").asText().equals("BACKUP")) {
+                backup = data(credential);
+            }
+        }
+        assertNotNull(backup);
+        assertEquals("+390612345678", backup.get("number").asText());
+        assertFalse(backup.get("verified").asBoolean());
+        assertEquals(null, browser.manage().getCookieNamed("TWO_STEP_TRUSTED_DEVICE"), "no trusted device unless asked");
+        assertFalse(types().contains("two-step-trusted-device"));
+    }
+
+    @Test
+    void appPrimaryFromTheTypedKeyWithSmsBackup() {
+        signIn();
+        new ChooseMethodPage(browser).chooseAuthenticatorApp();
+        AuthenticatorAppPage app = new AuthenticatorAppPage(browser);
+        assertFalse(app.keyVisible(), "the key stays hidden until asked for");
+        assertTrue(app.needAnApp().contains("authenticator"));
+        String key = app.cantScanTheBarcode();
+        assertTrue(key.replace(" ", "").matches("[A-Z2-7]{32}"), key);
+        app.verify(new AuthenticatorApp(key).currentCode());
+
+        ChooseMethodPage backup = new ChooseMethodPage(browser);
+        backup.chooseAuthenticatorApp();
+        assertTrue(new ChooseMethodPage(browser).errors()
+                .contains("Select a backup method that is different from your primary method."));
+        new ChooseMethodPage(browser).choosePhoneNumber();
+        new PhoneNumberPage(browser).textMessage().country("IT").number("3471234567").send();
+        new EnterCodePage(browser).verify(outbox.latestFor(username, 1).get("code").asText());
+        new AlmostDonePage(browser).turnOn();
+        awaitApp();
+
+        assertEquals(List.of("otp", "password", "two-step-phone"), types().stream().sorted().toList());
+        assertEquals("BACKUP", data(single("two-step-phone")).get("role").asText());
+    }
+
+    @Test
+    void invalidNumberIsRefusedAndNothingIsSent() {
+        signIn();
+        new ChooseMethodPage(browser).choosePhoneNumber();
+        new PhoneNumberPage(browser).textMessage().country("IT").number("12345").send();
+        PhoneNumberPage again = new PhoneNumberPage(browser);
+        assertTrue(again.errors().contains("The phone number you've entered is not valid"), again.errors());
+        assertEquals(0, outbox.messagesFor(username).size());
+        // A valid number of another country is not valid for the chosen one.
+        again.country("IT").number("+12015550123").send();
+        assertTrue(new PhoneNumberPage(browser).errors().contains("is not valid"));
+        assertEquals(0, outbox.messagesFor(username).size());
+    }
+
+    @Test
+    void wrongCodeThenRightCode() {
+        signIn();
+        new ChooseMethodPage(browser).choosePhoneNumber();
+        new PhoneNumberPage(browser).textMessage().country("IT").number("3471234567").send();
+        String code = outbox.latestFor(username, 1).get("code").asText();
+        String wrong = code.equals("000000") ? "111111" : "000000";
+        new EnterCodePage(browser).verify(wrong);
+        EnterCodePage again = new EnterCodePage(browser);
+        assertTrue(again.errors().contains("The code is invalid"), again.errors());
+        again.verify(code);
+        assertEquals("Add a backup verification method", new ChooseMethodPage(browser).title());
+    }
+
+    @Test
+    void backupEqualToPrimaryIsRefused() {
+        signIn();
+        new ChooseMethodPage(browser).choosePhoneNumber();
+        new PhoneNumberPage(browser).textMessage().country("IT").number("3471234567").send();
+        new EnterCodePage(browser).verify(outbox.latestFor(username, 1).get("code").asText());
+
+        new ChooseMethodPage(browser).choosePhoneNumber();
+        new PhoneNumberPage(browser).voiceDelivery().country("IT").number("347 123 4567").skipVerificationCheck().send();
+        PhoneNumberPage refused = new PhoneNumberPage(browser);
+        assertTrue(refused.errors().contains("already your primary method"), refused.errors());
+        assertEquals(List.of("password"), types(), "nothing stored while the backup is missing");
+    }
+
+    @Test
+    void abandonHalfWayStoresNothingAndEnrollmentReturns() {
+        signIn();
+        new ChooseMethodPage(browser).choosePhoneNumber();
+        new PhoneNumberPage(browser).textMessage().country("IT").number("3471234567").send();
+        new EnterCodePage(browser).verify(outbox.latestFor(username, 1).get("code").asText());
+        new ChooseMethodPage(browser); // the backup step: the seller walks away here
+        assertEquals(List.of("password"), types());
+
+        browser = newBrowser();
+        signIn();
+        ChooseMethodPage again = new ChooseMethodPage(browser);
+        assertEquals("Choose how you'll receive codes", again.title());
+        assertEquals(List.of("password"), types());
+        assertTrue(requiredActions().contains("two-step-enroll"));
+    }
+
+    @Test
+    void emailIsNeitherOfferedNorAccepted() {
+        signIn();
+        ChooseMethodPage choose = new ChooseMethodPage(browser);
+        assertFalse(choose.offersEmail());
+        assertFalse(choose.methodLabels().toLowerCase().contains("e-mail\n"), choose.methodLabels());
+        choose.chooseForged("email");
+        ChooseMethodPage refused = new ChooseMethodPage(browser);
+        assertTrue(refused.errors().contains("E-mail cannot receive Two-Step Verification codes"), refused.errors());
+        assertEquals(List.of("password"), types());
+    }
+
+    @Test
+    void italianLabelsAfterSwitchingLanguage() {
+        signIn();
+        ChooseMethodPage choose = new ChooseMethodPage(browser);
+        choose.switchLanguage("it");
+        ChooseMethodPage italian = new ChooseMethodPage(browser);
+        assertEquals("Scegli come ricevere i codici", italian.title());
+        assertTrue(italian.methodLabels().contains("Numero di telefono"));
+        assertTrue(italian.methodLabels().contains("App di autenticazione"));
+        italian.choosePhoneNumber();
+        PhoneNumberPage phone = new PhoneNumberPage(browser);
+        assertEquals("Invia codice", phone.sendButtonLabel());
+        phone.voiceDelivery();
+        assertEquals("Chiamami ora", phone.sendButtonLabel());
+        phone.country("IT").number("12").send();
+        assertTrue(new PhoneNumberPage(browser).errors().contains("Il numero di telefono inserito non è valido"));
+    }
+
+    private void signIn() {
+        SignInPage.open(browser, server.accountUrl()).signIn(username, PASSWORD);
+    }
+
+    private ChromeDriver newBrowser() {
+        ChromeDriver opened = Browser.open();
+        browsers.add(opened);
+        return opened;
+    }
+
+    /** The Account Console (our demo app) has opened: no login page is left. */
+    private void awaitApp() {
+        new WebDriverWait(browser, java.time.Duration.ofSeconds(30))
+                .until(d -> d.getCurrentUrl().startsWith(server.accountUrl()));
+        assertFalse(browser.getCurrentUrl().contains("login-actions"));
+    }
+
+    private List<String> types() {
+        List<String> types = new ArrayList<>();
+        admin.credentials(userId).forEach(credential -> types.add(credential.get("type").asText()));
+        return types;
+    }
+
+    private JsonNode single(String type) {
+        JsonNode found = null;
+        for (JsonNode credential : admin.credentials(userId)) {
+            if (credential.get("type").asText().equals(type)) {
+                assertEquals(null, found, "more than one " + type);
+                found = credential;
+            }
+        }
+        assertNotNull(found, "no " + type + " credential");
+        return found;
+    }
+
+    private static JsonNode data(JsonNode credential) {
+        try {
+            return JSON.readTree(credential.get("credentialData").asText());
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private List<String> requiredActions() {
+        List<String> actions = new ArrayList<>();
+        admin.user(userId).path("requiredActions").forEach(action -> actions.add(action.asText()));
+        return actions;
+    }
+}

@@ -1,0 +1,44 @@
+package dev.twostep.it.pages;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+
+/** "Choose how you'll receive codes" (primary) or "Add a backup verification method" (backup). */
+public final class ChooseMethodPage extends Page {
+    public ChooseMethodPage(WebDriver driver) {
+        super(driver);
+        awaitTemplate("two-step-enroll-method.ftl");
+    }
+
+    public void choosePhoneNumber() {
+        click(By.id("method-phone"));
+        click(By.id("continue"));
+    }
+
+    public void chooseAuthenticatorApp() {
+        click(By.id("method-app"));
+        click(By.id("continue"));
+    }
+
+    /** Submits a method value the page does not offer, as a tampered form would. */
+    public void chooseForged(String method) {
+        WebElement radio = find(By.id("method-phone"));
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1];", radio,
+                method);
+        click(By.id("method-phone"));
+        click(By.id("continue"));
+    }
+
+    public String primarySummary() {
+        return find(By.id("two-step-primary-summary")).getText();
+    }
+
+    public String methodLabels() {
+        return find(By.id("two-step-method-form")).getText();
+    }
+
+    public boolean offersEmail() {
+        return !driver.findElements(By.cssSelector("input[name='method'][value='email']")).isEmpty();
+    }
+}

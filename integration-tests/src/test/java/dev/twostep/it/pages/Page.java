@@ -1,0 +1,73 @@
+package dev.twostep.it.pages;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** What every Keycloak login page has: a title, messages, a language switch. */
+public abstract class Page {
+    protected final WebDriver driver;
+
+    protected Page(WebDriver driver) {
+        this.driver = driver;
+    }
+
+    protected WebElement find(By by) {
+        return new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    /** Waits until the page with this Keycloak template is shown (the body's data-page-id). */
+    protected void awaitTemplate(String template) {
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> {
+            List<WebElement> body = d.findElements(By.cssSelector("body[data-page-id='login-" + template.replace(".ftl", "") + "']"));
+            return !body.isEmpty();
+        });
+    }
+
+    protected void click(By by) {
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.elementToBeClickable(by)).click();
+    }
+
+    protected void type(By by, String text) {
+        WebElement field = find(by);
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    public String title() {
+        return find(By.id("kc-page-title")).getText().trim();
+    }
+
+    /** The page's message (alert) and field errors, joined; empty when there are none. */
+    public String errors() {
+        StringBuilder text = new StringBuilder();
+        for (WebElement element : driver.findElements(By.cssSelector(".pf-v5-c-alert, [id^='input-error-']"))) {
+            text.append(element.getText().trim()).append('\n');
+        }
+        return text.toString().trim();
+    }
+
+    public String bodyText() {
+        return find(By.tagName("body")).getText();
+    }
+
+    /** Switches the page language with Keycloak's language menu. */
+    public void switchLanguage(String languageTag) {
+        Select menu = new Select(find(By.id("login-select-toggle")));
+        for (WebElement option : menu.getOptions()) {
+            if (option.getAttribute("value").endsWith("kc_locale=" + languageTag)) {
+                menu.selectByValue(option.getAttribute("value"));
+                new WebDriverWait(driver, Duration.ofSeconds(20))
+                        .until(d -> d.findElement(By.tagName("html")).getAttribute("lang").equals(languageTag));
+                return;
+            }
+        }
+        throw new AssertionError("no language " + languageTag + " in the menu");
+    }
+}

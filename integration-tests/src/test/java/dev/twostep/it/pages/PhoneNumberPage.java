@@ -1,0 +1,47 @@
+package dev.twostep.it.pages;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.Select;
+
+/** "Phone number": Text message (SMS) or Voice delivery, country code, number, Send code / Call me now. */
+public final class PhoneNumberPage extends Page {
+    public PhoneNumberPage(WebDriver driver) {
+        super(driver);
+        awaitTemplate("two-step-enroll-phone.ftl");
+    }
+
+    public PhoneNumberPage textMessage() {
+        click(By.id("channel-sms"));
+        return this;
+    }
+
+    public PhoneNumberPage voiceDelivery() {
+        click(By.id("channel-voice"));
+        return this;
+    }
+
+    public PhoneNumberPage country(String region) {
+        new Select(find(By.id("country"))).selectByValue(region);
+        return this;
+    }
+
+    public PhoneNumberPage number(String number) {
+        type(By.id("number"), number);
+        return this;
+    }
+
+    public PhoneNumberPage skipVerificationCheck() {
+        click(By.id("skipVerification"));
+        return this;
+    }
+
+    public String sendButtonLabel() {
+        return find(By.id("send")).getText().trim();
+    }
+
+    /** Clicks the button, whatever it is labelled now: Send code, Call me now or Save backup number. */
+    public void send() {
+        click(By.id("send"));
+    }
+}

@@ -1,0 +1,24 @@
+package dev.twostep.it.pages;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+
+/** Keycloak's username-and-password page, reached by opening the app (the Account Console). */
+public final class SignInPage extends Page {
+    public SignInPage(WebDriver driver) {
+        super(driver);
+    }
+
+    public static SignInPage open(WebDriver driver, String appUrl) {
+        driver.get(appUrl);
+        SignInPage page = new SignInPage(driver);
+        page.awaitTemplate("login.ftl");
+        return page;
+    }
+
+    public void signIn(String username, String password) {
+        type(By.id("username"), username);
+        type(By.id("password"), password);
+        click(By.id("kc-login"));
+    }
+}

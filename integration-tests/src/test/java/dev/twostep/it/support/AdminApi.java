@@ -1,0 +1,92 @@
+package dev.twostep.it.support;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** Keycloak's admin REST API, as an identity admin's script would call it: users and their credentials. */
+public final class AdminApi {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final KeycloakServer server;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    public AdminApi(KeycloakServer server) {
+        this.server = server;
+    }
+
+    /** Creates an enabled seller with a password and a complete profile, and returns its id. */
+    public String createSeller(String username, String password) {
+        Map<String, Object> user = Map.of("username", username, "email", username + "@example.com",
+                "emailVerified", true, "firstName", "Test", "lastName", "Seller", "enabled", true,
+                "credentials", List.of(Map.of("type", "password", "value", password, "temporary", false)));
+        HttpResponse<String> created = send("POST", "/users", user);
+        if (created.statusCode() != 201) {
+            throw new IllegalStateException("user not created: " + created.statusCode() + " " + created.body());
+        }
+        String location = created.headers().firstValue("Location").orElseThrow();
+        return location.substring(location.lastIndexOf('/') + 1);
+    }
+
+    public JsonNode credentials(String userId) {
+        return json(send("GET", "/users/" + userId + "/credentials", null));
+    }
+
+    public JsonNode user(String userId) {
+        return json(send("GET", "/users/" + userId, null));
+    }
+
+    private JsonNode json(HttpResponse<String> response) {
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("admin API answered " + response.statusCode() + ": " + response.body());
+        }
+        try {
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private HttpResponse<String> send(String method, String path, Object body) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(
+                    URI.create(server.baseUrl() + "/admin/realms/" + KeycloakServer.REALM + path))
+                    .timeout(Duration.ofSeconds(30))
+                    .header("Authorization", "Bearer " + token())
+                    .header("Content-Type", "application/json");
+            request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String token() throws IOException, InterruptedException {
+        String form = "grant_type=password&client_id=admin-cli&username="
+                + URLEncoder.encode(KeycloakServer.ADMIN_USER, StandardCharsets.UTF_8) + "&password="
+                + URLEncoder.encode(KeycloakServer.ADMIN_PASSWORD, StandardCharsets.UTF_8);
+        HttpRequest request = HttpRequest.newBuilder(
+                URI.create(server.baseUrl() + "/realms/master/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("admin token refused: " + response.body());
+        }
+        return JSON.readTree(response.body()).get("access_token").asText();
+    }
+}
