@@ -31,6 +31,7 @@ import dev.twostep.it.support.AuthenticatorApp;
 import dev.twostep.it.support.Browser;
 import dev.twostep.it.support.KeycloakServer;
 import dev.twostep.it.support.Outbox;
+import dev.twostep.it.support.Screenshots;
 import dev.twostep.it.support.SharedKeycloak;
 
 /** A new seller is forced through "How to enable Two-Step Verification" before reaching the app. */
@@ -65,7 +66,9 @@ class EnrollmentIT {
     @Test
     void smsPrimaryWithAppBackupAndTrustedDevice() {
         signIn();
-        new ChooseMethodPage(browser).choosePhoneNumber();
+        ChooseMethodPage choose = new ChooseMethodPage(browser);
+        Screenshots.save(browser, "choose-method");
+        choose.choosePhoneNumber();
         PhoneNumberPage phone = new PhoneNumberPage(browser);
         assertEquals("Send code", phone.sendButtonLabel());
         phone.textMessage().country("IT").number("347 123 4567").send();
@@ -89,9 +92,12 @@ class EnrollmentIT {
         backup.chooseAuthenticatorApp();
         AuthenticatorAppPage app = new AuthenticatorAppPage(browser);
         assertTrue(app.showsBarcode());
-        app.verify(new AuthenticatorApp(app.cantScanTheBarcode()).currentCode());
+        String key = app.cantScanTheBarcode();
+        Screenshots.save(browser, "authenticator-app");
+        app.verify(new AuthenticatorApp(key).currentCode());
 
         AlmostDonePage done = new AlmostDonePage(browser);
+        Screenshots.save(browser, "almost-done");
         assertTrue(done.summary().contains("Authenticator app"), done.summary());
         done.dontRequireCodesOnThisDevice().turnOn();
         awaitApp();

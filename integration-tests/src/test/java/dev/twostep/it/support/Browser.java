@@ -15,6 +15,9 @@ public final class Browser {
     }
 
     public static ChromeDriver open() {
+        // Selenium looks for a DevTools binding matching Chromium's version and warns each time it has none;
+        // we do not use DevTools.
+        java.util.logging.Logger.getLogger("org.openqa.selenium.devtools").setLevel(java.util.logging.Level.SEVERE);
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
