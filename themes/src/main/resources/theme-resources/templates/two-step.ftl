@@ -26,11 +26,11 @@
   <@field.input name="code" label=msg("twoStepCodeLabel") autocomplete="one-time-code" autofocus=true />
 </#macro>
 
-<#macro radio name value label checked=false hint="">
+<#macro radio name value label="" checked=false hint="">
   <div class="${properties.kcRadioClass!'pf-v5-c-radio'} two-step-choice">
     <input class="${properties.kcRadioInputClass!'pf-v5-c-radio__input'}" type="radio" id="${name}-${value}"
            name="${name}" value="${value}" <#if checked>checked</#if>/>
-    <label class="${properties.kcRadioLabelClass!'pf-v5-c-radio__label'}" for="${name}-${value}">${label}</label>
+    <label class="${properties.kcRadioLabelClass!'pf-v5-c-radio__label'}" for="${name}-${value}"><#if label?has_content>${label}<#else><#nested></#if></label>
     <#if hint?has_content><span class="pf-v5-c-radio__description">${hint}</span></#if>
   </div>
 </#macro>
@@ -67,4 +67,14 @@
 <#-- One line naming a method already chosen, numbers masked. -->
 <#macro methodLine method>
   <#if method.app>${msg("twoStepMethodApp")}<#elseif method.channel = "voice">${msg("twoStepMethodVoice", method.masked)}<#else>${msg("twoStepMethodSms", method.masked)}</#if><#if !method.app && !method.verified> ${msg("twoStepNotVerified")}</#if>
+</#macro>
+
+<#-- Where a sign-in code comes from, in one sentence. -->
+<#macro whereCodeIs option>
+  <#if option.app>${msg("twoStepSignInApp")}<#elseif option.channel = "voice">${msg("twoStepCallingTo", option.masked)}<#else>${msg("twoStepSentTo", option.masked)}</#if>
+</#macro>
+
+<#-- A choosable way to get a code, on "Didn't receive the code?". -->
+<#macro optionLabel option>
+  <#if option.app>${msg("twoStepUseApp")}<#elseif option.channel = "voice">${msg("twoStepUseVoice", option.masked)}<#else>${msg("twoStepUseSms", option.masked)}</#if>
 </#macro>

@@ -18,6 +18,7 @@ import org.keycloak.models.utils.TimeBasedOTP;
 import dev.twostep.core.code.AuthSessionNotes;
 import dev.twostep.core.code.CodeCheck;
 import dev.twostep.core.code.PendingCode;
+import dev.twostep.core.delivery.PhoneCodeDelivery;
 import dev.twostep.core.device.TrustedDevices;
 import dev.twostep.core.method.Channel;
 import dev.twostep.core.method.MethodRole;

@@ -1,4 +1,4 @@
-package dev.twostep.enroll;
+package dev.twostep.core.delivery;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -11,9 +11,6 @@ import org.keycloak.models.UserModel;
 
 import dev.twostep.core.code.CodeGenerator;
 import dev.twostep.core.code.PendingCode;
-import dev.twostep.core.delivery.CodeMessages;
-import dev.twostep.core.delivery.CodeSender;
-import dev.twostep.core.delivery.DeliveryException;
 import dev.twostep.core.method.Channel;
 import dev.twostep.core.phone.PhoneNumbers;
 import dev.twostep.core.policy.TwoStepPolicy;
@@ -22,30 +19,36 @@ import dev.twostep.core.policy.TwoStepPolicy;
  * Issues a code for a phone and hands it to the configured sender, keeping the resend cooldown. Returns
  * the message key to show when nothing went out, empty when the code is on its way.
  */
-final class PhoneCodeDelivery {
+public final class PhoneCodeDelivery {
     private static final Logger LOG = Logger.getLogger(PhoneCodeDelivery.class);
 
     private final KeycloakSession session;
     private final TwoStepPolicy policy;
     private final CodeGenerator generator = new CodeGenerator();
 
-    PhoneCodeDelivery(KeycloakSession session, TwoStepPolicy policy) {
+    public PhoneCodeDelivery(KeycloakSession session, TwoStepPolicy policy) {
         this.session = session;
         this.policy = policy;
     }
 
-    /** Seconds left before the same number may get another code; 0 when it may. */
-    long cooldownLeft(PendingCode pending, String number) {
+    /** Seconds left before the same target (a number, or a number and channel) may get another code. */
+    public long cooldownLeft(PendingCode pending, String target) {
         Instant sent = pending.sentAt();
-        if (sent == null || !number.equals(pending.target())) {
+        if (sent == null || !target.equals(pending.target())) {
             return 0;
         }
         Duration left = Duration.between(Instant.now(), sent.plus(policy.resendCooldown()));
         return left.isNegative() ? 0 : Math.max(1, left.toSeconds());
     }
 
-    Optional<String> send(RealmModel realm, UserModel user, PendingCode pending, String number, Channel channel) {
-        String code = pending.issue(number, policy, generator);
+    public Optional<String> send(RealmModel realm, UserModel user, PendingCode pending, String number, Channel channel) {
+        return send(realm, user, pending, number, channel, number);
+    }
+
+    /** As above, recording the code under {@code target}, which tells a resend from a send elsewhere. */
+    public Optional<String> send(RealmModel realm, UserModel user, PendingCode pending, String number, Channel channel,
+                                 String target) {
+        String code = pending.issue(target, policy, generator);
         try {
             session.getProvider(CodeSender.class).send(new CodeMessages(session)
                     .compose(realm, user, channel, number, code, (int) policy.codeLifetime().toMinutes()));

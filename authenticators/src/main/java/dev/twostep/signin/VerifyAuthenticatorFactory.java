@@ -1,0 +1,81 @@
+package dev.twostep.signin;
+
+import java.util.List;
+
+import org.keycloak.Config;
+import org.keycloak.authentication.Authenticator;
+import org.keycloak.authentication.AuthenticatorFactory;
+import org.keycloak.models.AuthenticationExecutionModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.credential.OTPCredentialModel;
+import org.keycloak.provider.ProviderConfigProperty;
+
+import dev.twostep.core.policy.TwoStepPolicyConfig;
+
+/** Registers the sign-in step {@value #PROVIDER_ID}; its config is the 2SV policy. */
+public final class VerifyAuthenticatorFactory implements AuthenticatorFactory {
+    public static final String PROVIDER_ID = "two-step-verify";
+
+    private static final AuthenticationExecutionModel.Requirement[] CHOICES = {
+        AuthenticationExecutionModel.Requirement.REQUIRED, AuthenticationExecutionModel.Requirement.DISABLED
+    };
+
+    @Override
+    public Authenticator create(KeycloakSession session) {
+        return new VerifyAuthenticator();
+    }
+
+    @Override
+    public String getId() {
+        return PROVIDER_ID;
+    }
+
+    @Override
+    public String getDisplayType() {
+        return "Two-Step Verification";
+    }
+
+    @Override
+    public String getHelpText() {
+        return "Asks for a code from the user's primary or backup method unless the browser is a trusted device; "
+                + "users without 2SV are sent to enrollment.";
+    }
+
+    @Override
+    public String getReferenceCategory() {
+        return OTPCredentialModel.TYPE;
+    }
+
+    @Override
+    public boolean isConfigurable() {
+        return true;
+    }
+
+    @Override
+    public AuthenticationExecutionModel.Requirement[] getRequirementChoices() {
+        return CHOICES;
+    }
+
+    @Override
+    public boolean isUserSetupAllowed() {
+        return false;
+    }
+
+    @Override
+    public List<ProviderConfigProperty> getConfigProperties() {
+        return TwoStepPolicyConfig.properties();
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+    }
+
+    @Override
+    public void close() {
+    }
+}

@@ -1,0 +1,69 @@
+package dev.twostep.core.policy;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ProviderConfigurationBuilder;
+
+/**
+ * The policy as admin-editable authenticator config: the keys, their help, and how a config map becomes
+ * a {@link TwoStepPolicy}. Missing values take the defaults; wrong ones are refused when saved.
+ */
+public final class TwoStepPolicyConfig {
+    public static final String CODE_LENGTH = "codeLength";
+    public static final String CODE_LIFETIME_SECONDS = "codeLifetimeSeconds";
+    public static final String MAX_WRONG_TRIES = "maxWrongTries";
+    public static final String RESEND_COOLDOWN_SECONDS = "resendCooldownSeconds";
+    public static final String TRUSTED_DEVICE_DAYS = "trustedDeviceDays";
+
+    private TwoStepPolicyConfig() {
+    }
+
+    public static List<ProviderConfigProperty> properties() {
+        TwoStepPolicy d = TwoStepPolicy.defaults();
+        return ProviderConfigurationBuilder.create()
+                .property().name(CODE_LENGTH).label("Code length").type(ProviderConfigProperty.INTEGER_TYPE)
+                .defaultValue(Integer.toString(d.codeLength())).helpText("Digits in a code (6 to 10).").add()
+                .property().name(CODE_LIFETIME_SECONDS).label("Code lifetime (seconds)")
+                .type(ProviderConfigProperty.INTEGER_TYPE).defaultValue(Long.toString(d.codeLifetime().toSeconds()))
+                .helpText("How long a sent code works; at most 600.").add()
+                .property().name(MAX_WRONG_TRIES).label("Wrong tries per code").type(ProviderConfigProperty.INTEGER_TYPE)
+                .defaultValue(Integer.toString(d.maxWrongTries())).helpText("After this many, a new code is needed.").add()
+                .property().name(RESEND_COOLDOWN_SECONDS).label("Resend cooldown (seconds)")
+                .type(ProviderConfigProperty.INTEGER_TYPE).defaultValue(Long.toString(d.resendCooldown().toSeconds()))
+                .helpText("Wait before another code goes to the same number.").add()
+                .property().name(TRUSTED_DEVICE_DAYS).label("Trusted-device lifetime (days)")
+                .type(ProviderConfigProperty.INTEGER_TYPE)
+                .defaultValue(Long.toString(d.trustedDeviceLifetime().toDays()))
+                .helpText("After this, a trusted browser is asked for a code again.").add()
+                .build();
+    }
+
+    /** The policy of a config map (null: the defaults). Throws IllegalArgumentException on a bad value. */
+    public static TwoStepPolicy from(Map<String, String> config) {
+        TwoStepPolicy d = TwoStepPolicy.defaults();
+        if (config == null) {
+            return d;
+        }
+        return new TwoStepPolicy(
+                intOf(config, CODE_LENGTH, d.codeLength()),
+                Duration.ofSeconds(intOf(config, CODE_LIFETIME_SECONDS, (int) d.codeLifetime().toSeconds())),
+                intOf(config, MAX_WRONG_TRIES, d.maxWrongTries()),
+                Duration.ofSeconds(intOf(config, RESEND_COOLDOWN_SECONDS, (int) d.resendCooldown().toSeconds())),
+                Duration.ofDays(intOf(config, TRUSTED_DEVICE_DAYS, (int) d.trustedDeviceLifetime().toDays())));
+    }
+
+    private static int intOf(Map<String, String> config, String key, int fallback) {
+        String value = config.get(key);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be a whole number", e);
+        }
+    }
+}

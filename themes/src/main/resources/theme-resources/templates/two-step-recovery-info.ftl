@@ -1,0 +1,13 @@
+<#import "two-step.ftl" as ts>
+<@ts.page header=msg("twoStepRecoveryTitle")>
+  <div id="two-step-recovery-info">
+    <p>${msg("twoStepRecoveryText1")}</p>
+    <p>${msg("twoStepRecoveryText2")}</p>
+    <p>${msg("twoStepRecoveryText3")}</p>
+  </div>
+  <@ts.form id="two-step-recovery-form">
+    <@ts.actions>
+      <@ts.button id="back" label=msg("twoStepBack") action="back" primary=false/>
+    </@ts.actions>
+  </@ts.form>
+</@ts.page>
