@@ -182,8 +182,12 @@ public final class VerifyAuthenticator implements Authenticator {
             boolean valid;
             String failureKey = "twoStepCodeInvalid";
             if (option.isApp()) {
-                valid = !code.isBlank() && context.getUser().credentialManager()
-                        .isValid(new UserCredentialModel(null, OTPCredentialModel.TYPE, code.replaceAll("\\s", "")));
+                String typed = code.replaceAll("\\s", "");
+                // Keycloak's OTP provider checks one named credential (and refuses a code used before).
+                valid = !typed.isEmpty() && context.getUser().credentialManager()
+                        .getStoredCredentialsByTypeStream(OTPCredentialModel.TYPE)
+                        .anyMatch(otp -> context.getUser().credentialManager()
+                                .isValid(new UserCredentialModel(otp.getId(), OTPCredentialModel.TYPE, typed)));
             } else {
                 CodeCheck check = pending.verify(code, policy);
                 valid = check == CodeCheck.VALID;

@@ -5,12 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,49 +15,37 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import dev.twostep.it.pages.AlmostDonePage;
 import dev.twostep.it.pages.AuthenticatorAppPage;
 import dev.twostep.it.pages.ChooseMethodPage;
 import dev.twostep.it.pages.EnterCodePage;
 import dev.twostep.it.pages.PhoneNumberPage;
-import dev.twostep.it.pages.SignInPage;
-import dev.twostep.it.support.AdminApi;
 import dev.twostep.it.support.AuthenticatorApp;
-import dev.twostep.it.support.Browser;
-import dev.twostep.it.support.KeycloakServer;
 import dev.twostep.it.support.Outbox;
 import dev.twostep.it.support.Screenshots;
+import dev.twostep.it.support.Seller;
 import dev.twostep.it.support.SharedKeycloak;
 
 /** A new seller is forced through "How to enable Two-Step Verification" before reaching the app. */
 @ExtendWith(SharedKeycloak.class)
 class EnrollmentIT {
-    private static final String PASSWORD = "Sell3r-Pass!";
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    private KeycloakServer server;
-    private AdminApi admin;
-    private Outbox outbox;
-    private final List<ChromeDriver> browsers = new ArrayList<>();
+    private Seller seller;
     private ChromeDriver browser;
+    private Outbox outbox;
     private String username;
-    private String userId;
 
     @BeforeEach
     void newSellerAndBrowser() {
-        server = SharedKeycloak.server();
-        admin = new AdminApi(server);
-        outbox = new Outbox(server.outbox());
-        username = "seller-" + UUID.randomUUID().toString().substring(0, 8);
-        userId = admin.createSeller(username, PASSWORD);
-        browser = newBrowser();
+        seller = new Seller();
+        outbox = seller.outbox;
+        username = seller.username;
+        browser = seller.newBrowser();
     }
 
     @AfterEach
     void closeBrowsers() {
-        browsers.forEach(ChromeDriver::quit);
+        seller.close();
     }
 
     @Test
@@ -149,7 +134,7 @@ class EnrollmentIT {
         assertEquals(1, outbox.messagesFor(username).size(), "a skipped backup gets no code");
         assertEquals(List.of("password", "two-step-phone", "two-step-phone"), types().stream().sorted().toList());
         JsonNode backup = null;
-        for (JsonNode credential : admin.credentials(userId)) {
+        for (JsonNode credential : seller.credentials()) {
             if (credential.get("type").asText().equals("two-step-phone")
                     && data(credential).get("role").asText().equals("BACKUP")) {
                 backup = data(credential);
@@ -238,7 +223,7 @@ class EnrollmentIT {
         new ChooseMethodPage(browser); // the backup step: the seller walks away here
         assertEquals(List.of("password"), types());
 
-        browser = newBrowser();
+        browser = seller.newBrowser();
         signIn();
         ChooseMethodPage again = new ChooseMethodPage(browser);
         assertEquals("Choose how you'll receive codes", again.title());
@@ -277,51 +262,28 @@ class EnrollmentIT {
     }
 
     private void signIn() {
-        SignInPage.open(browser, server.accountUrl()).signIn(username, PASSWORD);
+        seller.signIn(browser);
     }
 
-    private ChromeDriver newBrowser() {
-        ChromeDriver opened = Browser.open();
-        browsers.add(opened);
-        return opened;
-    }
-
-    /** The Account Console (our demo app) has opened: no login page is left. */
     private void awaitApp() {
-        new WebDriverWait(browser, java.time.Duration.ofSeconds(30))
-                .until(d -> d.getCurrentUrl().startsWith(server.accountUrl()));
-        assertFalse(browser.getCurrentUrl().contains("login-actions"));
+        seller.awaitApp(browser);
     }
 
     private List<String> types() {
-        List<String> types = new ArrayList<>();
-        admin.credentials(userId).forEach(credential -> types.add(credential.get("type").asText()));
-        return types;
+        return seller.credentialTypes();
     }
 
     private JsonNode single(String type) {
-        JsonNode found = null;
-        for (JsonNode credential : admin.credentials(userId)) {
-            if (credential.get("type").asText().equals(type)) {
-                assertEquals(null, found, "more than one " + type);
-                found = credential;
-            }
-        }
-        assertNotNull(found, "no " + type + " credential");
-        return found;
+        List<JsonNode> found = seller.credentialsOfType(type);
+        assertEquals(1, found.size(), "exactly one " + type);
+        return found.get(0);
     }
 
     private static JsonNode data(JsonNode credential) {
-        try {
-            return JSON.readTree(credential.get("credentialData").asText());
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+        return Seller.data(credential);
     }
 
     private List<String> requiredActions() {
-        List<String> actions = new ArrayList<>();
-        admin.user(userId).path("requiredActions").forEach(action -> actions.add(action.asText()));
-        return actions;
+        return seller.requiredActions();
     }
 }

@@ -4,11 +4,14 @@ import java.time.Duration;
 import java.util.List;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+
+import dev.twostep.it.support.Screenshots;
 
 /** What every Keycloak login page has: a title, messages, a language switch. */
 public abstract class Page {
@@ -24,10 +27,17 @@ public abstract class Page {
 
     /** Waits until the page with this Keycloak template is shown (the body's data-page-id). */
     protected void awaitTemplate(String template) {
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> {
-            List<WebElement> body = d.findElements(By.cssSelector("body[data-page-id='login-" + template.replace(".ftl", "") + "']"));
-            return !body.isEmpty();
-        });
+        String pageId = "login-" + template.replace(".ftl", "");
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> {
+                List<WebElement> body = d.findElements(By.cssSelector("body[data-page-id='" + pageId + "']"));
+                return !body.isEmpty();
+            });
+        } catch (TimeoutException e) {
+            // Keep a picture of what was shown instead, for whoever reads the failure.
+            Screenshots.save(driver, "not-" + pageId + "-" + System.currentTimeMillis());
+            throw new AssertionError("expected page " + template + " but the browser shows " + driver.getCurrentUrl(), e);
+        }
     }
 
     protected void click(By by) {

@@ -1,0 +1,223 @@
+package dev.twostep.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+import dev.twostep.it.pages.OtherMethodsPage;
+import dev.twostep.it.pages.TwoStepCodePage;
+import dev.twostep.it.support.AuthenticatorApp;
+import dev.twostep.it.support.Seller;
+import dev.twostep.it.support.SharedKeycloak;
+
+/** After the password, a code from the primary method, another method, or a trusted device. */
+@ExtendWith(SharedKeycloak.class)
+class SignInIT {
+    private static final String COOKIE = "TWO_STEP_TRUSTED_DEVICE";
+
+    private Seller seller;
+
+    @BeforeEach
+    void newSeller() {
+        seller = new Seller();
+    }
+
+    @AfterEach
+    void close() {
+        seller.close();
+    }
+
+    @Test
+    void smsPrimaryAsksForTheCodeSentToThePhoneAndReloadSendsNoOther() {
+        enrollSmsWithAppBackup(false);
+        int sent = seller.messageCount();
+
+        ChromeDriver browser = seller.newBrowser();
+        TwoStepCodePage codePage = codePage(browser);
+        assertTrue(codePage.whereTheCodeIs().contains("4567"), codePage.whereTheCodeIs());
+        JsonNode sms = seller.latestMessage(sent + 1);
+        assertEquals("sms", sms.get("channel").asText());
+
+        browser.navigate().refresh();
+        new TwoStepCodePage(browser);
+        assertEquals(sent + 1, seller.messageCount(), "a reload must not send another code");
+
+        new TwoStepCodePage(browser).signIn(sms.get("code").asText());
+        seller.awaitApp(browser);
+    }
+
+    @Test
+    void appPrimaryNeedsNoMessage() {
+        ChromeDriver enrolling = seller.newBrowser();
+        seller.signIn(enrolling);
+        AuthenticatorApp app = seller.enrollment(enrolling).app();
+        seller.enrollment(enrolling).textMessage("3471234567");
+        seller.enrollment(enrolling).finish(false);
+        seller.awaitApp(enrolling);
+        int sent = seller.messageCount();
+
+        ChromeDriver browser = seller.newBrowser();
+        seller.signIn(browser);
+        TwoStepCodePage codePage = new TwoStepCodePage(browser);
+        assertTrue(codePage.whereTheCodeIs().contains("authenticator app"), codePage.whereTheCodeIs());
+        codePage.signIn(app.currentCode());
+        seller.awaitApp(browser);
+        assertEquals(sent, seller.messageCount());
+    }
+
+    @Test
+    void didntReceiveTheCodeOffersTheBackupAndAVoiceCall() {
+        ChromeDriver enrolling = seller.newBrowser();
+        seller.signIn(enrolling);
+        seller.enrollment(enrolling).textMessage("3471234567");
+        seller.enrollment(enrolling).textMessage("3479876543");
+        seller.enrollment(enrolling).finish(false);
+        seller.awaitApp(enrolling);
+
+        ChromeDriver browser = seller.newBrowser();
+        TwoStepCodePage first = codePage(browser);
+        int sent = seller.messageCount();
+        first.didntReceiveTheCode();
+        OtherMethodsPage other = new OtherMethodsPage(browser);
+        List<String> options = other.options();
+        assertTrue(options.stream().anyMatch(o -> o.contains("Text message") && o.contains("6543")), options.toString());
+        assertTrue(options.stream().anyMatch(o -> o.contains("Voice call") && o.contains("4567")), options.toString());
+        assertFalse(options.stream().anyMatch(o -> o.contains("3479")), "numbers are masked: " + options);
+
+        other.use("primary-voice");
+        JsonNode call = seller.latestMessage(sent + 1);
+        assertEquals("voice", call.get("channel").asText());
+        assertEquals("+393471234567", call.get("to").asText());
+
+        new TwoStepCodePage(browser).didntReceiveTheCode();
+        new OtherMethodsPage(browser).use("backup");
+        JsonNode backupSms = seller.latestMessage(sent + 2);
+        assertEquals("+393479876543", backupSms.get("to").asText());
+        new TwoStepCodePage(browser).signIn(call.get("code").asText());
+        TwoStepCodePage refused = new TwoStepCodePage(browser);
+        assertTrue(refused.errors().contains("The code is invalid"), "a code of another method is dead");
+        refused.signIn(backupSms.get("code").asText());
+        seller.awaitApp(browser);
+    }
+
+    @Test
+    void aTrustedDeviceSkipsTheCodeAndTrustIsCreatedOnce() {
+        ChromeDriver browser = enrollSmsWithAppBackup(false);
+        browser = seller.newBrowser();
+        TwoStepCodePage first = codePage(browser);
+        int sent = seller.messageCount();
+        first.dontRequireCodesOnThisDevice().signIn(seller.latestMessage(sent).get("code").asText());
+        seller.awaitApp(browser);
+        assertEquals(1, seller.credentialsOfType("two-step-trusted-device").size());
+
+        keepOnlyTrustCookie(browser);
+        seller.signIn(browser);
+        seller.awaitApp(browser);
+        assertEquals(sent, seller.messageCount(), "no code for a trusted device");
+        assertEquals(1, seller.credentialsOfType("two-step-trusted-device").size());
+    }
+
+    @Test
+    void forgedOrOtherUsersCookiesAreIgnored() {
+        ChromeDriver enrolled = enrollSmsWithAppBackup(true);
+        Cookie trusted = enrolled.manage().getCookieNamed(COOKIE);
+        assertNotNull(trusted);
+
+        // Another seller's browser carrying this seller's cookie is still asked for a code.
+        try (Seller other = new Seller()) {
+            ChromeDriver browser = other.newBrowser();
+            other.signIn(browser);
+            other.enrollment(browser).textMessage("3471234567");
+            other.enrollment(browser).app();
+            other.enrollment(browser).finish(false);
+            other.awaitApp(browser);
+            browser.manage().deleteAllCookies();
+            browser.manage().addCookie(new Cookie(COOKIE, trusted.getValue(), "/realms/seller/"));
+            other.signIn(browser);
+            assertTrue(new TwoStepCodePage(browser).whereTheCodeIs().contains("4567"));
+        }
+
+        for (String forged : List.of("garbage", trusted.getValue().substring(0, trusted.getValue().length() - 3),
+                trusted.getValue().substring(0, 37) + "AAAAAAAAAAAAAAAAAAAAAA")) {
+            ChromeDriver browser = seller.newBrowser();
+            browser.get(seller.server.realmUrl() + "/account");
+            browser.manage().addCookie(new Cookie(COOKIE, forged, "/realms/seller/"));
+            seller.signIn(browser);
+            assertTrue(new TwoStepCodePage(browser).whereTheCodeIs().contains("4567"), "forged cookie " + forged);
+        }
+    }
+
+    @Test
+    void fiveWrongCodesSpendTheCodeAndANewOneWorks() {
+        enrollSmsWithAppBackup(false);
+        ChromeDriver browser = seller.newBrowser();
+        codePage(browser);
+        int sent = seller.messageCount();
+        String code = seller.latestMessage(sent).get("code").asText();
+        String wrong = code.equals("000000") ? "111111" : "000000";
+        for (int i = 0; i < 5; i++) {
+            new TwoStepCodePage(browser).signIn(wrong);
+            assertTrue(new TwoStepCodePage(browser).errors().contains("The code is invalid"));
+        }
+        new TwoStepCodePage(browser).signIn(code);
+        TwoStepCodePage spent = new TwoStepCodePage(browser);
+        assertTrue(spent.errors().contains("Too many wrong codes"), spent.errors());
+        spent.sendAgain();
+        String fresh = seller.latestMessage(sent + 1).get("code").asText();
+        assertNotEquals(sent, seller.messageCount());
+        new TwoStepCodePage(browser).signIn(fresh);
+        seller.awaitApp(browser);
+    }
+
+    @Test
+    void resendWaitsForTheCooldown() {
+        enrollSmsWithAppBackup(false);
+        ChromeDriver browser = seller.newBrowser();
+        TwoStepCodePage first = codePage(browser);
+        int sent = seller.messageCount();
+        first.sendAgain();
+        TwoStepCodePage page = new TwoStepCodePage(browser);
+        assertTrue(page.errors().contains("Please wait"), page.errors());
+        assertEquals(sent, seller.messageCount());
+    }
+
+    /** Signs in with the password and waits for the code page (so the code has been sent). */
+    private TwoStepCodePage codePage(ChromeDriver browser) {
+        seller.signIn(browser);
+        return new TwoStepCodePage(browser);
+    }
+
+    /** Enrolls SMS (+39 347 123 4567) as primary and the app as backup; returns the enrolling browser. */
+    private ChromeDriver enrollSmsWithAppBackup(boolean trust) {
+        ChromeDriver browser = seller.newBrowser();
+        seller.signIn(browser);
+        seller.enrollment(browser).textMessage("3471234567");
+        seller.enrollment(browser).app();
+        seller.enrollment(browser).finish(trust);
+        seller.awaitApp(browser);
+        return browser;
+    }
+
+    /** Ends the Keycloak session in this browser but keeps its trusted-device cookie. */
+    private void keepOnlyTrustCookie(ChromeDriver browser) {
+        // A plain JSON page of the realm: the cookies' path applies, and no app script runs meanwhile.
+        browser.get(seller.server.realmUrl() + "/.well-known/openid-configuration");
+        Cookie trusted = browser.manage().getCookieNamed(COOKIE);
+        assertNotNull(trusted, "the trusted-device cookie is set");
+        browser.manage().deleteAllCookies();
+        browser.manage().addCookie(trusted);
+    }
+}

@@ -1,0 +1,29 @@
+package dev.twostep.it.pages;
+
+import java.util.List;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+
+/** "Didn't receive the code?": the backup methods, a voice call, and the way to account recovery. */
+public final class OtherMethodsPage extends Page {
+    public OtherMethodsPage(WebDriver driver) {
+        super(driver);
+        awaitTemplate("two-step-other-methods.ftl");
+    }
+
+    public List<String> options() {
+        return driver.findElements(By.cssSelector("#two-step-other-form label[for^='method-']")).stream()
+                .map(WebElement::getText).map(String::trim).toList();
+    }
+
+    public void use(String optionId) {
+        click(By.id("method-" + optionId));
+        click(By.id("use"));
+    }
+
+    public void startAccountRecovery() {
+        click(By.id("recovery"));
+    }
+}

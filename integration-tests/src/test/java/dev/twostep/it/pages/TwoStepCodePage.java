@@ -1,0 +1,34 @@
+package dev.twostep.it.pages;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+
+/** The sign-in page that asks for the code, after the password. */
+public final class TwoStepCodePage extends Page {
+    public TwoStepCodePage(WebDriver driver) {
+        super(driver);
+        awaitTemplate("two-step-verify.ftl");
+    }
+
+    public String whereTheCodeIs() {
+        return find(By.id("two-step-where")).getText();
+    }
+
+    public TwoStepCodePage dontRequireCodesOnThisDevice() {
+        click(By.id("trustDevice"));
+        return this;
+    }
+
+    public void signIn(String code) {
+        type(By.id("code"), code);
+        click(By.id("verify"));
+    }
+
+    public void sendAgain() {
+        click(By.id("resend"));
+    }
+
+    public void didntReceiveTheCode() {
+        click(By.id("other"));
+    }
+}

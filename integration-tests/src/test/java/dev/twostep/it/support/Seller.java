@@ -1,0 +1,105 @@
+package dev.twostep.it.support;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import dev.twostep.it.pages.SignInPage;
+
+/**
+ * A fresh seller for one test (created by the admin API, no 2SV) with the browsers they use; what tests
+ * read back from the server about that seller goes through here too. Close it after the test.
+ */
+public final class Seller implements AutoCloseable {
+    public static final String PASSWORD = "Sell3r-Pass!";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public final KeycloakServer server;
+    public final AdminApi admin;
+    public final Outbox outbox;
+    public final String username;
+    public final String id;
+    private final List<ChromeDriver> browsers = new ArrayList<>();
+
+    public Seller() {
+        server = SharedKeycloak.server();
+        admin = new AdminApi(server);
+        outbox = new Outbox(server.outbox());
+        username = "seller-" + UUID.randomUUID().toString().substring(0, 8);
+        id = admin.createSeller(username, PASSWORD);
+    }
+
+    /** A new browser with no cookies: another device, as far as the server can tell. */
+    public ChromeDriver newBrowser() {
+        ChromeDriver opened = Browser.open();
+        browsers.add(opened);
+        return opened;
+    }
+
+    /** Opens the app in {@code browser} and signs in with username and password. */
+    public void signIn(WebDriver browser) {
+        SignInPage.open(browser, server.accountUrl()).signIn(username, PASSWORD);
+    }
+
+    /** Waits until the app (the Account Console) has opened: no login page is left. */
+    public void awaitApp(WebDriver browser) {
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().startsWith(server.accountUrl()));
+        if (browser.getCurrentUrl().contains("login-actions")) {
+            throw new AssertionError("still on a login page: " + browser.getCurrentUrl());
+        }
+    }
+
+    public EnrollmentWalk enrollment(WebDriver browser) {
+        return new EnrollmentWalk(browser, outbox, username);
+    }
+
+    public JsonNode latestMessage(int expectedCount) {
+        return outbox.latestFor(username, expectedCount);
+    }
+
+    public int messageCount() {
+        return outbox.messagesFor(username).size();
+    }
+
+    public List<JsonNode> credentials() {
+        List<JsonNode> credentials = new ArrayList<>();
+        admin.credentials(id).forEach(credentials::add);
+        return credentials;
+    }
+
+    /** Credential types as the admin REST API lists them, sorted. */
+    public List<String> credentialTypes() {
+        return credentials().stream().map(c -> c.get("type").asText()).sorted().toList();
+    }
+
+    public List<JsonNode> credentialsOfType(String type) {
+        return credentials().stream().filter(c -> c.get("type").asText().equals(type)).toList();
+    }
+
+    public static JsonNode data(JsonNode credential) {
+        try {
+            return JSON.readTree(credential.get("credentialData").asText());
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    public List<String> requiredActions() {
+        List<String> actions = new ArrayList<>();
+        admin.user(id).path("requiredActions").forEach(action -> actions.add(action.asText()));
+        return actions;
+    }
+
+    @Override
+    public void close() {
+        browsers.forEach(ChromeDriver::quit);
+    }
+}
