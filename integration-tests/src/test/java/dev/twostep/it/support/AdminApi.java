@@ -46,6 +46,11 @@ public final class AdminApi {
         return json(send("GET", "/users/" + userId, null));
     }
 
+    /** Keycloak's brute-force record of the user: numFailures, disabled (locked), ... */
+    public JsonNode bruteForce(String userId) {
+        return json(send("GET", "/attack-detection/brute-force/users/" + userId, null));
+    }
+
     private JsonNode json(HttpResponse<String> response) {
         if (response.statusCode() != 200) {
             throw new IllegalStateException("admin API answered " + response.statusCode() + ": " + response.body());

@@ -1,0 +1,103 @@
+package dev.twostep.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+import dev.twostep.it.pages.TwoStepCodePage;
+import dev.twostep.it.support.AuthenticatorApp;
+import dev.twostep.it.support.Seller;
+import dev.twostep.it.support.SharedKeycloak;
+import dev.twostep.it.support.TokenEndpoint;
+
+/** Nothing gets around the second step: not the password grant, not guessing codes. */
+@ExtendWith(SharedKeycloak.class)
+class NoBypassIT {
+    private Seller seller;
+    private TokenEndpoint tokens;
+
+    @BeforeEach
+    void newSeller() {
+        seller = new Seller();
+        tokens = new TokenEndpoint(seller.server);
+    }
+
+    @AfterEach
+    void close() {
+        seller.close();
+    }
+
+    @Test
+    void passwordGrantWithoutTwoStepIsRefused() {
+        TokenEndpoint.Answer answer = tokens.passwordGrant(seller.username, Seller.PASSWORD, Map.of());
+        assertEquals(401, answer.status());
+        assertEquals("invalid_grant", answer.body().get("error").asText());
+        assertTrue(answer.body().get("error_description").asText().contains("Two-Step Verification"));
+        assertFalse(answer.body().has("access_token"));
+    }
+
+    @Test
+    void passwordGrantNeedsTheAppCode() {
+        ChromeDriver browser = seller.newBrowser();
+        seller.signIn(browser);
+        seller.enrollment(browser).textMessage("3471234567");
+        AuthenticatorApp app = seller.enrollment(browser).app();
+        seller.enrollment(browser).finish(false);
+        seller.awaitApp(browser);
+
+        TokenEndpoint.Answer noCode = tokens.passwordGrant(seller.username, Seller.PASSWORD, Map.of());
+        assertEquals(401, noCode.status());
+        assertTrue(noCode.body().get("error_description").asText().contains("Two-Step Verification is required"));
+
+        // Two failures within a second trip Keycloak's quick-login lockout; an integrator would not be that fast.
+        pause(1200);
+        TokenEndpoint.Answer wrong = tokens.passwordGrant(seller.username, Seller.PASSWORD, Map.of("otp", "000000"));
+        assertEquals(401, wrong.status());
+        assertTrue(wrong.body().get("error_description").asText().contains("the code is invalid"));
+
+        TokenEndpoint.Answer right = tokens.passwordGrant(seller.username, Seller.PASSWORD,
+                Map.of("otp", app.currentCode()));
+        assertEquals(200, right.status(), right.body().toString());
+        assertNotNull(right.body().get("access_token"));
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void wrongCodesCountInKeycloaksBruteForceDetector() {
+        ChromeDriver browser = seller.newBrowser();
+        seller.signIn(browser);
+        seller.enrollment(browser).textMessage("3471234567");
+        seller.enrollment(browser).app();
+        seller.enrollment(browser).finish(false);
+        seller.awaitApp(browser);
+        int before = seller.admin.bruteForce(seller.id).path("numFailures").asInt();
+
+        ChromeDriver other = seller.newBrowser();
+        seller.signIn(other);
+        new TwoStepCodePage(other);
+        String code = seller.latestMessage(seller.messageCount()).get("code").asText();
+        String wrong = code.equals("000000") ? "111111" : "000000";
+        for (int i = 0; i < 3; i++) {
+            new TwoStepCodePage(other).signIn(wrong);
+        }
+        new TwoStepCodePage(other);
+        assertEquals(before + 3, seller.admin.bruteForce(seller.id).path("numFailures").asInt());
+    }
+}
