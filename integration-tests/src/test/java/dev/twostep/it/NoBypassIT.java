@@ -15,6 +15,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 
 import dev.twostep.it.pages.TwoStepCodePage;
 import dev.twostep.it.support.AuthenticatorApp;
+import dev.twostep.it.support.Pause;
 import dev.twostep.it.support.Seller;
 import dev.twostep.it.support.SharedKeycloak;
 import dev.twostep.it.support.TokenEndpoint;
@@ -59,7 +60,7 @@ class NoBypassIT {
         assertTrue(noCode.body().get("error_description").asText().contains("Two-Step Verification is required"));
 
         // Two failures within a second trip Keycloak's quick-login lockout; an integrator would not be that fast.
-        pause(1200);
+        Pause.millis(1200);
         TokenEndpoint.Answer wrong = tokens.passwordGrant(seller.username, Seller.PASSWORD, Map.of("otp", "000000"));
         assertEquals(401, wrong.status());
         assertTrue(wrong.body().get("error_description").asText().contains("the code is invalid"));
@@ -70,14 +71,6 @@ class NoBypassIT {
         assertNotNull(right.body().get("access_token"));
     }
 
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 
     @Test
     void wrongCodesCountInKeycloaksBruteForceDetector() {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -17,9 +18,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.chrome.ChromeDriver;
 
+import dev.twostep.it.pages.ChooseMethodPage;
 import dev.twostep.it.pages.OtherMethodsPage;
 import dev.twostep.it.pages.TwoStepCodePage;
 import dev.twostep.it.support.AuthenticatorApp;
+import dev.twostep.it.support.Pause;
 import dev.twostep.it.support.Seller;
 import dev.twostep.it.support.SharedKeycloak;
 
@@ -193,6 +196,56 @@ class SignInIT {
         assertTrue(page.errors().contains("Please wait"), page.errors());
         assertEquals(sent, seller.messageCount());
     }
+
+    @Test
+    void aNewCodeKillsTheOldOne() {
+        enrollSmsWithAppBackup(false);
+        Map<String, String> before = seller.admin.changePolicy(Map.of("resendCooldownSeconds", "1"));
+        try {
+            ChromeDriver browser = seller.newBrowser();
+            TwoStepCodePage page = codePage(browser);
+            int sent = seller.messageCount();
+            String old = seller.latestMessage(sent).get("code").asText();
+            Pause.millis(1500);
+            page.sendAgain();
+            String fresh = seller.latestMessage(sent + 1).get("code").asText();
+            new TwoStepCodePage(browser).signIn(old);
+            assertTrue(new TwoStepCodePage(browser).errors().contains("The code is invalid"));
+            new TwoStepCodePage(browser).signIn(fresh);
+            seller.awaitApp(browser);
+        } finally {
+            seller.admin.changePolicy(before);
+        }
+    }
+
+    @Test
+    void anAcceptedCodeDoesNotWorkInAnotherBrowser() {
+        enrollSmsWithAppBackup(false);
+        ChromeDriver first = seller.newBrowser();
+        codePage(first);
+        String code = seller.latestMessage(seller.messageCount()).get("code").asText();
+        new TwoStepCodePage(first).signIn(code);
+        seller.awaitApp(first);
+
+        ChromeDriver second = seller.newBrowser();
+        codePage(second).signIn(code);
+        TwoStepCodePage refused = new TwoStepCodePage(second);
+        assertTrue(refused.errors().contains("The code is invalid"), refused.errors());
+    }
+
+    @Test
+    void withoutTwoStepNobodySignsInNotEvenAfterAnAdminRemovedIt() {
+        enrollSmsWithAppBackup(false);
+        for (JsonNode phone : seller.credentialsOfType("two-step-phone")) {
+            seller.admin.deleteCredential(seller.id, phone.get("id").asText());
+        }
+        ChromeDriver browser = seller.newBrowser();
+        seller.signIn(browser);
+        ChooseMethodPage enrollAgain = new ChooseMethodPage(browser);
+        assertEquals("Choose how you'll receive codes", enrollAgain.title());
+        assertTrue(seller.requiredActions().contains("two-step-enroll"));
+    }
+
 
     /** Signs in with the password and waits for the code page (so the code has been sent). */
     private TwoStepCodePage codePage(ChromeDriver browser) {

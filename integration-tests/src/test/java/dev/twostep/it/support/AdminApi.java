@@ -46,6 +46,38 @@ public final class AdminApi {
         return json(send("GET", "/users/" + userId, null));
     }
 
+    public void deleteCredential(String userId, String credentialId) {
+        HttpResponse<String> response = send("DELETE", "/users/" + userId + "/credentials/" + credentialId, null);
+        if (response.statusCode() != 204) {
+            throw new IllegalStateException("credential not deleted: " + response.statusCode() + " " + response.body());
+        }
+    }
+
+    /**
+     * Changes settings of the 2SV policy (the config of the seller browser flow's two-step-verify step) and
+     * returns the settings it had, to put back after the test.
+     */
+    @SuppressWarnings("unchecked")
+    public Map<String, String> changePolicy(Map<String, String> changes) {
+        String configId = null;
+        for (JsonNode execution : json(send("GET", "/authentication/flows/seller%20browser/executions", null))) {
+            if ("two-step-verify".equals(execution.path("providerId").asText())) {
+                configId = execution.path("authenticationConfig").asText();
+            }
+        }
+        JsonNode config = json(send("GET", "/authentication/config/" + configId, null));
+        Map<String, Object> updated = JSON.convertValue(config, Map.class);
+        Map<String, String> before = JSON.convertValue(config.get("config"), Map.class);
+        Map<String, String> settings = new java.util.HashMap<>(before);
+        settings.putAll(changes);
+        updated.put("config", settings);
+        HttpResponse<String> response = send("PUT", "/authentication/config/" + configId, updated);
+        if (response.statusCode() != 204) {
+            throw new IllegalStateException("policy not changed: " + response.statusCode() + " " + response.body());
+        }
+        return before;
+    }
+
     /** Keycloak's brute-force record of the user: numFailures, disabled (locked), ... */
     public JsonNode bruteForce(String userId) {
         return json(send("GET", "/attack-detection/brute-force/users/" + userId, null));
