@@ -2,6 +2,7 @@ package dev.twostep.signin;
 
 import java.util.List;
 
+import org.jboss.logging.Logger;
 import org.keycloak.Config;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.AuthenticatorFactory;
@@ -9,6 +10,8 @@ import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.credential.OTPCredentialModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.models.utils.PostMigrationEvent;
 import org.keycloak.provider.ProviderConfigProperty;
 
 import dev.twostep.core.policy.TwoStepPolicyConfig;
@@ -16,6 +19,7 @@ import dev.twostep.core.policy.TwoStepPolicyConfig;
 /** Registers the sign-in step {@value #PROVIDER_ID}; its config is the 2SV policy. */
 public final class VerifyAuthenticatorFactory implements AuthenticatorFactory {
     public static final String PROVIDER_ID = "two-step-verify";
+    private static final Logger LOG = Logger.getLogger(VerifyAuthenticatorFactory.class);
 
     private static final AuthenticationExecutionModel.Requirement[] CHOICES = {
         AuthenticationExecutionModel.Requirement.REQUIRED, AuthenticationExecutionModel.Requirement.DISABLED
@@ -71,8 +75,17 @@ public final class VerifyAuthenticatorFactory implements AuthenticatorFactory {
     public void init(Config.Scope config) {
     }
 
+    /** At start, reports every realm whose sign-in flows would still send codes by e-mail. */
     @Override
     public void postInit(KeycloakSessionFactory factory) {
+        factory.register(event -> {
+            if (event instanceof PostMigrationEvent) {
+                KeycloakModelUtils.runJobInTransaction(factory, session -> session.realms().getRealmsStream()
+                        .forEach(realm -> EmailCodeFlowCheck.offending(realm).forEach(step -> LOG.warnf(
+                                "two-step: realm %s breaks the no-e-mail-codes policy: flow %s sends codes by "
+                                        + "e-mail; remove that step", realm.getName(), step))));
+            }
+        });
     }
 
     @Override

@@ -73,6 +73,15 @@ class NoBypassIT {
 
 
     @Test
+    void integratorsUseTheServiceAccountClientInstead() {
+        String secret = seller.admin.clientSecret("seller-integration");
+        TokenEndpoint.Answer answer = tokens.clientCredentials("seller-integration", secret);
+        assertEquals(200, answer.status(), answer.body().toString());
+        assertNotNull(answer.body().get("access_token"));
+        assertEquals(401, tokens.clientCredentials("seller-integration", "wrong-secret").status());
+    }
+
+    @Test
     void wrongCodesCountInKeycloaksBruteForceDetector() {
         ChromeDriver browser = seller.newBrowser();
         seller.signIn(browser);

@@ -3,6 +3,8 @@ package dev.twostep.core.device;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
 
 import jakarta.ws.rs.core.NewCookie;
 
@@ -16,6 +18,8 @@ import org.keycloak.models.UserModel;
 public final class TrustedDevices {
     /** Cookie name over plain http (dev); over https the {@code __Secure-} prefix is added. */
     public static final String COOKIE = "TWO_STEP_TRUSTED_DEVICE";
+    /** Trusted browsers a user may have; trusting one more drops the oldest. */
+    public static final int MAX_PER_USER = 20;
 
     private final KeycloakSession session;
 
@@ -31,8 +35,18 @@ public final class TrustedDevices {
                 new TrustedDeviceData(now, now + lifetime.toMillis()),
                 new TrustedDeviceSecret(TrustedDeviceToken.hash(token)), label);
         CredentialModel stored = user.credentialManager().createStoredCredential(model);
+        dropOldestBeyondCap(user);
         setCookie(realm, new TrustedDeviceToken(stored.getId(), token).cookieValue(), lifetime);
         return stored;
+    }
+
+    private static void dropOldestBeyondCap(UserModel user) {
+        List<CredentialModel> devices = user.credentialManager()
+                .getStoredCredentialsByTypeStream(TrustedDeviceCredentialModel.TYPE)
+                .sorted(Comparator.comparing(CredentialModel::getCreatedDate).reversed())
+                .toList();
+        devices.stream().skip(MAX_PER_USER)
+                .forEach(old -> user.credentialManager().removeStoredCredentialById(old.getId()));
     }
 
     private void setCookie(RealmModel realm, String value, Duration lifetime) {

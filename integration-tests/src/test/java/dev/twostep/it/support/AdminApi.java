@@ -78,6 +78,13 @@ public final class AdminApi {
         return before;
     }
 
+    /** The secret Keycloak generated for a confidential client of the realm. */
+    public String clientSecret(String clientId) {
+        JsonNode clients = json(send("GET", "/clients?clientId=" + clientId, null));
+        String id = clients.get(0).get("id").asText();
+        return json(send("GET", "/clients/" + id + "/client-secret", null)).get("value").asText();
+    }
+
     /** Keycloak's brute-force record of the user: numFailures, disabled (locked), ... */
     public JsonNode bruteForce(String userId) {
         return json(send("GET", "/attack-detection/brute-force/users/" + userId, null));

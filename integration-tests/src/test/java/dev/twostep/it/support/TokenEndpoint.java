@@ -38,6 +38,19 @@ public final class TokenEndpoint {
         form.put("username", username);
         form.put("password", password);
         form.putAll(extra);
+        return post(form);
+    }
+
+    /** A client-credentials grant: what an integration uses instead of a seller's password. */
+    public Answer clientCredentials(String clientId, String secret) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", "client_credentials");
+        form.put("client_id", clientId);
+        form.put("client_secret", secret);
+        return post(form);
+    }
+
+    private Answer post(Map<String, String> form) {
         String body = form.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));

@@ -1,0 +1,55 @@
+package dev.twostep.signin;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.keycloak.models.AuthenticationExecutionModel;
+import org.keycloak.models.AuthenticationFlowModel;
+import org.keycloak.models.RealmModel;
+
+/**
+ * Finds e-mail code authenticators in a realm's browser and direct-grant flows. Codes by e-mail defeat
+ * the second step (a mailbox is reachable remotely), so such a realm is reported as breaking the policy.
+ */
+public final class EmailCodeFlowCheck {
+    /** Provider ids of well-known e-mail OTP authenticators (Keycloak's own and popular extensions). */
+    static final Set<String> KNOWN = Set.of("email-otp-authenticator", "email-authenticator", "ext-email-otp",
+            "auth-email-otp-form", "email-code-authenticator");
+
+    private EmailCodeFlowCheck() {
+    }
+
+    /** True for a provider id that sends codes by e-mail, known by name or by the look of it. */
+    static boolean sendsCodesByEmail(String providerId) {
+        if (providerId == null) {
+            return false;
+        }
+        String id = providerId.toLowerCase(Locale.ROOT);
+        return KNOWN.contains(id) || (id.matches(".*e-?mail.*") && id.matches(".*(otp|code|authenticator).*"));
+    }
+
+    /** "flow alias: provider id" for every e-mail code step in the realm's browser and direct-grant flows. */
+    public static List<String> offending(RealmModel realm) {
+        List<String> found = new ArrayList<>();
+        for (AuthenticationFlowModel flow : new AuthenticationFlowModel[] {realm.getBrowserFlow(),
+                realm.getDirectGrantFlow()}) {
+            if (flow != null) {
+                collect(realm, flow.getId(), flow.getAlias(), found);
+            }
+        }
+        return found;
+    }
+
+    private static void collect(RealmModel realm, String flowId, String topAlias, List<String> found) {
+        realm.getAuthenticationExecutionsStream(flowId).forEach(execution -> {
+            if (execution.isAuthenticatorFlow()) {
+                collect(realm, execution.getFlowId(), topAlias, found);
+            } else if (execution.getRequirement() != AuthenticationExecutionModel.Requirement.DISABLED
+                    && sendsCodesByEmail(execution.getAuthenticator())) {
+                found.add(topAlias + ": " + execution.getAuthenticator());
+            }
+        });
+    }
+}
