@@ -12,10 +12,10 @@ import org.keycloak.authentication.Authenticator;
 import org.keycloak.events.Errors;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.UserCredentialModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.OTPCredentialModel;
 
+import dev.twostep.core.method.AppCodeCheck;
 import dev.twostep.core.method.UserMethods;
 
 /**
@@ -43,10 +43,7 @@ public final class DirectGrantAuthenticator implements Authenticator {
                             + "or use a service-account client.");
             return;
         }
-        String typed = code.replaceAll("\\s", "");
-        boolean valid = user.credentialManager().getStoredCredentialsByTypeStream(OTPCredentialModel.TYPE)
-                .anyMatch(otp -> user.credentialManager()
-                        .isValid(new UserCredentialModel(otp.getId(), OTPCredentialModel.TYPE, typed)));
+        boolean valid = AppCodeCheck.isValid(user, code);
         if (!valid) {
             refuse(context, AuthenticationFlowError.INVALID_CREDENTIALS, Errors.INVALID_USER_CREDENTIALS,
                     "Two-Step Verification failed: the code is invalid.");

@@ -16,7 +16,6 @@ import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.OTPCredentialModel;
 import org.keycloak.models.utils.FormMessage;
 import org.keycloak.credential.CredentialModel;
-import org.keycloak.models.UserCredentialModel;
 
 import dev.twostep.core.RequiredActionIds;
 import dev.twostep.core.code.AuthSessionNotes;
@@ -25,6 +24,7 @@ import dev.twostep.core.code.PendingCode;
 import dev.twostep.core.delivery.PhoneCodeDelivery;
 import dev.twostep.core.device.TrustedDeviceCheck;
 import dev.twostep.core.device.TrustedDevices;
+import dev.twostep.core.method.AppCodeCheck;
 import dev.twostep.core.method.UserMethods;
 import dev.twostep.core.policy.TwoStepPolicy;
 import dev.twostep.core.policy.TwoStepPolicyConfig;
@@ -182,12 +182,7 @@ public final class VerifyAuthenticator implements Authenticator {
             boolean valid;
             String failureKey = "twoStepCodeInvalid";
             if (option.isApp()) {
-                String typed = code.replaceAll("\\s", "");
-                // Keycloak's OTP provider checks one named credential (and refuses a code used before).
-                valid = !typed.isEmpty() && context.getUser().credentialManager()
-                        .getStoredCredentialsByTypeStream(OTPCredentialModel.TYPE)
-                        .anyMatch(otp -> context.getUser().credentialManager()
-                                .isValid(new UserCredentialModel(otp.getId(), OTPCredentialModel.TYPE, typed)));
+                valid = AppCodeCheck.isValid(context.getUser(), code);
             } else {
                 CodeCheck check = pending.verify(code, policy);
                 valid = check == CodeCheck.VALID;

@@ -48,12 +48,7 @@ class NoBypassIT {
 
     @Test
     void passwordGrantNeedsTheAppCode() {
-        ChromeDriver browser = seller.newBrowser();
-        seller.signIn(browser);
-        seller.enrollment(browser).textMessage("3471234567");
-        AuthenticatorApp app = seller.enrollment(browser).app();
-        seller.enrollment(browser).finish(false);
-        seller.awaitApp(browser);
+        AuthenticatorApp app = seller.enrollTextMessageWithAppBackup(false);
 
         TokenEndpoint.Answer noCode = tokens.passwordGrant(seller.username, Seller.PASSWORD, Map.of());
         assertEquals(401, noCode.status());
@@ -83,12 +78,7 @@ class NoBypassIT {
 
     @Test
     void wrongCodesCountInKeycloaksBruteForceDetector() {
-        ChromeDriver browser = seller.newBrowser();
-        seller.signIn(browser);
-        seller.enrollment(browser).textMessage("3471234567");
-        seller.enrollment(browser).app();
-        seller.enrollment(browser).finish(false);
-        seller.awaitApp(browser);
+        seller.enrollTextMessageWithAppBackup(false);
         int before = seller.admin.bruteForce(seller.id).path("numFailures").asInt();
 
         ChromeDriver other = seller.newBrowser();

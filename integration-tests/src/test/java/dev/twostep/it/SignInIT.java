@@ -134,6 +134,20 @@ class SignInIT {
     }
 
     @Test
+    void aPasswordChangeRevokesTrustedDevices() {
+        ChromeDriver browser = enrollSmsWithAppBackup(true);
+        assertEquals(1, seller.credentialsOfType("two-step-trusted-device").size());
+        Pause.millis(50);
+        seller.passwordResetByAdmin();
+
+        keepOnlyTrustCookie(browser);
+        seller.signIn(browser);
+        TwoStepCodePage asked = new TwoStepCodePage(browser);
+        assertTrue(asked.whereTheCodeIs().contains("4567"));
+        assertEquals(0, seller.credentialsOfType("two-step-trusted-device").size());
+    }
+
+    @Test
     void forgedOrOtherUsersCookiesAreIgnored() {
         ChromeDriver enrolled = enrollSmsWithAppBackup(true);
         Cookie trusted = enrolled.manage().getCookieNamed(COOKIE);
@@ -141,12 +155,8 @@ class SignInIT {
 
         // Another seller's browser carrying this seller's cookie is still asked for a code.
         try (Seller other = new Seller()) {
-            ChromeDriver browser = other.newBrowser();
-            other.signIn(browser);
-            other.enrollment(browser).textMessage("3471234567");
-            other.enrollment(browser).app();
-            other.enrollment(browser).finish(false);
-            other.awaitApp(browser);
+            other.enrollTextMessageWithAppBackup(false);
+            ChromeDriver browser = other.enrollingBrowser();
             browser.manage().deleteAllCookies();
             browser.manage().addCookie(new Cookie(COOKIE, trusted.getValue(), "/realms/seller/"));
             other.signIn(browser);
@@ -255,13 +265,8 @@ class SignInIT {
 
     /** Enrolls SMS (+39 347 123 4567) as primary and the app as backup; returns the enrolling browser. */
     private ChromeDriver enrollSmsWithAppBackup(boolean trust) {
-        ChromeDriver browser = seller.newBrowser();
-        seller.signIn(browser);
-        seller.enrollment(browser).textMessage("3471234567");
-        seller.enrollment(browser).app();
-        seller.enrollment(browser).finish(trust);
-        seller.awaitApp(browser);
-        return browser;
+        seller.enrollTextMessageWithAppBackup(trust);
+        return seller.enrollingBrowser();
     }
 
     /** Ends the Keycloak session in this browser but keeps its trusted-device cookie. */

@@ -1,6 +1,7 @@
 package dev.twostep.core.device;
 
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import jakarta.ws.rs.core.Cookie;
@@ -9,11 +10,12 @@ import org.keycloak.common.util.Time;
 import org.keycloak.credential.CredentialModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.credential.PasswordCredentialModel;
 
 /**
  * Decides whether this browser is a trusted device of this user. Anything off (no cookie, a forged or
  * truncated value, another user's device, an expired or revoked one) is simply "not trusted": the seller
- * is asked for a code, never shown an error.
+ * is asked for a code, never shown an error. A password change revokes every device trusted before it.
  */
 public final class TrustedDeviceCheck {
     private final KeycloakSession session;
@@ -37,7 +39,25 @@ public final class TrustedDeviceCheck {
             if (device.data().expiresAt() < Time.currentTimeMillis() || !token.matches(device.secret().tokenHash())) {
                 return Optional.empty();
             }
+            if (device.data().trustedAt() < passwordChangedAt(user)) {
+                revokeTrustedBefore(user, passwordChangedAt(user));
+                return Optional.empty();
+            }
             return Optional.of(stored);
         });
+    }
+
+    /** When the password was last set (Keycloak stamps the credential on every change), 0 if never. */
+    private static long passwordChangedAt(UserModel user) {
+        return user.credentialManager().getStoredCredentialsByTypeStream(PasswordCredentialModel.TYPE)
+                .map(CredentialModel::getCreatedDate).filter(Objects::nonNull).mapToLong(Long::longValue)
+                .max().orElse(0);
+    }
+
+    private static void revokeTrustedBefore(UserModel user, long instant) {
+        user.credentialManager().getStoredCredentialsByTypeStream(TrustedDeviceCredentialModel.TYPE)
+                .filter(device -> TrustedDeviceCredentialModel.from(device).data().trustedAt() < instant)
+                .map(CredentialModel::getId).toList()
+                .forEach(id -> user.credentialManager().removeStoredCredentialById(id));
     }
 }

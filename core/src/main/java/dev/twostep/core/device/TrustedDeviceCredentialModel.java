@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import org.keycloak.credential.CredentialModel;
 import org.keycloak.util.JsonSerialization;
 
+import dev.twostep.core.StoredFields;
+
 /** One browser that may skip the code: credential type {@value #TYPE}, revocable one by one or all at once. */
 public final class TrustedDeviceCredentialModel extends CredentialModel {
     public static final String TYPE = "two-step-trusted-device";
@@ -37,13 +39,7 @@ public final class TrustedDeviceCredentialModel extends CredentialModel {
             TrustedDeviceCredentialModel model = new TrustedDeviceCredentialModel(
                     JsonSerialization.readValue(stored.getCredentialData(), TrustedDeviceData.class),
                     JsonSerialization.readValue(stored.getSecretData(), TrustedDeviceSecret.class));
-            model.setId(stored.getId());
-            model.setType(stored.getType());
-            model.setUserLabel(stored.getUserLabel());
-            model.setCreatedDate(stored.getCreatedDate());
-            model.setCredentialData(stored.getCredentialData());
-            model.setSecretData(stored.getSecretData());
-            return model;
+            return StoredFields.copy(stored, model);
         } catch (IOException e) {
             throw new UncheckedIOException("unreadable trusted-device credential " + stored.getId(), e);
         }

@@ -7,6 +7,8 @@ import org.keycloak.common.util.Time;
 import org.keycloak.credential.CredentialModel;
 import org.keycloak.util.JsonSerialization;
 
+import dev.twostep.core.StoredFields;
+
 import dev.twostep.core.method.Channel;
 import dev.twostep.core.method.MethodRole;
 
@@ -37,14 +39,7 @@ public final class PhoneCredentialModel extends CredentialModel {
     public static PhoneCredentialModel from(CredentialModel stored) {
         try {
             PhoneCredentialData data = JsonSerialization.readValue(stored.getCredentialData(), PhoneCredentialData.class);
-            PhoneCredentialModel model = new PhoneCredentialModel(data);
-            model.setId(stored.getId());
-            model.setType(stored.getType());
-            model.setUserLabel(stored.getUserLabel());
-            model.setCreatedDate(stored.getCreatedDate());
-            model.setCredentialData(stored.getCredentialData());
-            model.setSecretData(stored.getSecretData());
-            return model;
+            return StoredFields.copy(stored, new PhoneCredentialModel(data));
         } catch (IOException e) {
             throw new UncheckedIOException("unreadable two-step-phone credential " + stored.getId(), e);
         }

@@ -46,6 +46,15 @@ public final class AdminApi {
         return json(send("GET", "/users/" + userId, null));
     }
 
+    /** Sets a new (permanent) password, as an admin's reset does. */
+    public void resetPassword(String userId, String password) {
+        HttpResponse<String> response = send("PUT", "/users/" + userId + "/reset-password",
+                Map.of("type", "password", "value", password, "temporary", false));
+        if (response.statusCode() != 204) {
+            throw new IllegalStateException("password not reset: " + response.statusCode() + " " + response.body());
+        }
+    }
+
     public void deleteCredential(String userId, String credentialId) {
         HttpResponse<String> response = send("DELETE", "/users/" + userId + "/credentials/" + credentialId, null);
         if (response.statusCode() != 204) {

@@ -20,6 +20,7 @@ import dev.twostep.it.pages.SignInPage;
  */
 public final class Seller implements AutoCloseable {
     public static final String PASSWORD = "Sell3r-Pass!";
+    public static final String NEW_PASSWORD = "Sell3r-Pass-2!";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public final KeycloakServer server;
@@ -28,6 +29,7 @@ public final class Seller implements AutoCloseable {
     public final String username;
     public final String id;
     private final List<ChromeDriver> browsers = new ArrayList<>();
+    private ChromeDriver lastBrowser;
 
     public Seller() {
         server = SharedKeycloak.server();
@@ -44,9 +46,17 @@ public final class Seller implements AutoCloseable {
         return opened;
     }
 
+    private String password = PASSWORD;
+
     /** Opens the app in {@code browser} and signs in with username and password. */
     public void signIn(WebDriver browser) {
-        SignInPage.open(browser, server.accountUrl()).signIn(username, PASSWORD);
+        SignInPage.open(browser, server.accountUrl()).signIn(username, password);
+    }
+
+    /** An admin resets the seller's password; later sign-ins use the new one. */
+    public void passwordResetByAdmin() {
+        admin.resetPassword(id, NEW_PASSWORD);
+        password = NEW_PASSWORD;
     }
 
     /** Waits until the app (the Account Console) has opened: no login page is left. */
@@ -55,6 +65,27 @@ public final class Seller implements AutoCloseable {
         if (browser.getCurrentUrl().contains("login-actions")) {
             throw new AssertionError("still on a login page: " + browser.getCurrentUrl());
         }
+    }
+
+    /**
+     * Enrolls in a new browser: text messages to +39 347 123 4567 as primary, the app as backup. Returns
+     * the app, to make codes with; the browser ends in the app.
+     */
+    public AuthenticatorApp enrollTextMessageWithAppBackup(boolean trustThisDevice) {
+        ChromeDriver browser = newBrowser();
+        signIn(browser);
+        EnrollmentWalk walk = enrollment(browser);
+        walk.textMessage("3471234567");
+        AuthenticatorApp app = walk.app();
+        walk.finish(trustThisDevice);
+        awaitApp(browser);
+        lastBrowser = browser;
+        return app;
+    }
+
+    /** The browser most recently opened by {@link #enrollTextMessageWithAppBackup}. */
+    public ChromeDriver enrollingBrowser() {
+        return lastBrowser;
     }
 
     public EnrollmentWalk enrollment(WebDriver browser) {

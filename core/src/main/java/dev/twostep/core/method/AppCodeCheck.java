@@ -1,0 +1,25 @@
+package dev.twostep.core.method;
+
+import org.keycloak.models.UserCredentialModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.credential.OTPCredentialModel;
+
+/**
+ * Checks a code typed from the user's authenticator app against their {@code otp} credential through
+ * Keycloak's own OTP provider, which knows the realm policy and refuses a code used before.
+ */
+public final class AppCodeCheck {
+    private AppCodeCheck() {
+    }
+
+    public static boolean isValid(UserModel user, String typed) {
+        String code = typed == null ? "" : typed.replaceAll("\\s", "");
+        if (code.isEmpty()) {
+            return false;
+        }
+        // The provider checks one named credential; an enrolled user has one app.
+        return user.credentialManager().getStoredCredentialsByTypeStream(OTPCredentialModel.TYPE)
+                .anyMatch(otp -> user.credentialManager()
+                        .isValid(new UserCredentialModel(otp.getId(), OTPCredentialModel.TYPE, code)));
+    }
+}
