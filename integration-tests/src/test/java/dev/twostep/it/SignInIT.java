@@ -67,7 +67,7 @@ class SignInIT {
         ChromeDriver enrolling = seller.newBrowser();
         seller.signIn(enrolling);
         AuthenticatorApp app = seller.enrollment(enrolling).app();
-        seller.enrollment(enrolling).textMessage("3471234567");
+        seller.enrollment(enrolling).textMessage(seller.phone);
         seller.enrollment(enrolling).finish(false);
         seller.awaitApp(enrolling);
         int sent = seller.messageCount();
@@ -85,8 +85,8 @@ class SignInIT {
     void didntReceiveTheCodeOffersTheBackupAndAVoiceCall() {
         ChromeDriver enrolling = seller.newBrowser();
         seller.signIn(enrolling);
-        seller.enrollment(enrolling).textMessage("3471234567");
-        seller.enrollment(enrolling).textMessage("3479876543");
+        seller.enrollment(enrolling).textMessage(seller.phone);
+        seller.enrollment(enrolling).textMessage(seller.otherPhone);
         seller.enrollment(enrolling).finish(false);
         seller.awaitApp(enrolling);
 
@@ -98,17 +98,17 @@ class SignInIT {
         List<String> options = other.options();
         assertTrue(options.stream().anyMatch(o -> o.contains("Text message") && o.contains("6543")), options.toString());
         assertTrue(options.stream().anyMatch(o -> o.contains("Voice call") && o.contains("4567")), options.toString());
-        assertFalse(options.stream().anyMatch(o -> o.contains("3479")), "numbers are masked: " + options);
+        assertFalse(options.stream().anyMatch(o -> o.contains(seller.otherPhone.substring(0, 6))), "numbers are masked: " + options);
 
         other.use("primary-voice");
         JsonNode call = seller.latestMessage(sent + 1);
         assertEquals("voice", call.get("channel").asText());
-        assertEquals("+393471234567", call.get("to").asText());
+        assertEquals(Seller.e164(seller.phone), call.get("to").asText());
 
         new TwoStepCodePage(browser).didntReceiveTheCode();
         new OtherMethodsPage(browser).use("backup");
         JsonNode backupSms = seller.latestMessage(sent + 2);
-        assertEquals("+393479876543", backupSms.get("to").asText());
+        assertEquals(Seller.e164(seller.otherPhone), backupSms.get("to").asText());
         new TwoStepCodePage(browser).signIn(call.get("code").asText());
         TwoStepCodePage refused = new TwoStepCodePage(browser);
         assertTrue(refused.errors().contains("The code is invalid"), "a code of another method is dead");
@@ -229,6 +229,27 @@ class SignInIT {
     }
 
     @Test
+    void pastTheSendLimitTheOtherMethodsAreOffered() {
+        Map<String, String> before = seller.admin.changePolicy(Map.of("sendsPerUserPerHour", "3"));
+        try {
+            AuthenticatorApp app = seller.enrollTextMessageWithAppBackup(false);
+            ChromeDriver browser = seller.newBrowser();
+            codePage(browser).didntReceiveTheCode();
+            new OtherMethodsPage(browser).use("primary-voice");
+            new TwoStepCodePage(browser).didntReceiveTheCode();
+            new OtherMethodsPage(browser).use("primary");
+            OtherMethodsPage refused = new OtherMethodsPage(browser);
+            assertTrue(refused.errors().contains("Too many codes"), refused.errors());
+            assertEquals(3, seller.messageCount(), "enrollment, sign-in, voice call: then the limit");
+            refused.use("backup");
+            new TwoStepCodePage(browser).signIn(app.currentCode());
+            seller.awaitApp(browser);
+        } finally {
+            seller.admin.changePolicy(before);
+        }
+    }
+
+    @Test
     void anAcceptedCodeDoesNotWorkInAnotherBrowser() {
         enrollSmsWithAppBackup(false);
         ChromeDriver first = seller.newBrowser();
@@ -263,7 +284,7 @@ class SignInIT {
         return new TwoStepCodePage(browser);
     }
 
-    /** Enrolls SMS (+39 347 123 4567) as primary and the app as backup; returns the enrolling browser. */
+    /** Enrolls SMS to the seller's phone as primary and the app as backup; returns the enrolling browser. */
     private ChromeDriver enrollSmsWithAppBackup(boolean trust) {
         seller.enrollTextMessageWithAppBackup(trust);
         return seller.enrollingBrowser();

@@ -48,6 +48,13 @@ public final class PhoneCodeDelivery {
     /** As above, recording the code under {@code target}, which tells a resend from a send elsewhere. */
     public Optional<String> send(RealmModel realm, UserModel user, PendingCode pending, String number, Channel channel,
                                  String target) {
+        SendLimits limits = new SendLimits(session.singleUseObjects());
+        if (!limits.take(SendLimits.user(realm.getId(), user.getId()), policy.sendsPerUserPerHour(), Duration.ofHours(1))
+                || !limits.take(SendLimits.number(number), policy.sendsPerNumberPerDay(), Duration.ofDays(1))) {
+            LOG.warnf("two-step: send limit reached for %s/%s or %s; no message sent", realm.getName(), user.getId(),
+                    new PhoneNumbers().mask(number));
+            return Optional.of("twoStepSendLimit");
+        }
         String code = pending.issue(target, policy, generator);
         try {
             session.getProvider(CodeSender.class).send(new CodeMessages(session)

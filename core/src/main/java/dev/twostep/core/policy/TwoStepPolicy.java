@@ -7,7 +7,7 @@ import java.time.Duration;
  * the sign-in authenticator's config will override the defaults, the enrollment uses them as they are.
  */
 public record TwoStepPolicy(int codeLength, Duration codeLifetime, int maxWrongTries, Duration resendCooldown,
-                            Duration trustedDeviceLifetime) {
+                            Duration trustedDeviceLifetime, int sendsPerUserPerHour, int sendsPerNumberPerDay) {
 
     /** Codes outlive this by no configuration: a longer-lived code is a phishing gift. */
     public static final Duration MAX_CODE_LIFETIME = Duration.ofMinutes(10);
@@ -22,9 +22,12 @@ public record TwoStepPolicy(int codeLength, Duration codeLifetime, int maxWrongT
         if (maxWrongTries < 1) {
             throw new IllegalArgumentException("at least one try per code");
         }
+        if (sendsPerUserPerHour < 1 || sendsPerNumberPerDay < 1) {
+            throw new IllegalArgumentException("send limits must allow at least one message");
+        }
     }
 
     public static TwoStepPolicy defaults() {
-        return new TwoStepPolicy(6, Duration.ofMinutes(5), 5, Duration.ofSeconds(30), Duration.ofDays(90));
+        return new TwoStepPolicy(6, Duration.ofMinutes(5), 5, Duration.ofSeconds(30), Duration.ofDays(90), 10, 10);
     }
 }

@@ -17,6 +17,8 @@ public final class TwoStepPolicyConfig {
     public static final String MAX_WRONG_TRIES = "maxWrongTries";
     public static final String RESEND_COOLDOWN_SECONDS = "resendCooldownSeconds";
     public static final String TRUSTED_DEVICE_DAYS = "trustedDeviceDays";
+    public static final String SENDS_PER_USER_PER_HOUR = "sendsPerUserPerHour";
+    public static final String SENDS_PER_NUMBER_PER_DAY = "sendsPerNumberPerDay";
 
     private TwoStepPolicyConfig() {
     }
@@ -38,6 +40,12 @@ public final class TwoStepPolicyConfig {
                 .type(ProviderConfigProperty.INTEGER_TYPE)
                 .defaultValue(Long.toString(d.trustedDeviceLifetime().toDays()))
                 .helpText("After this, a trusted browser is asked for a code again.").add()
+                .property().name(SENDS_PER_USER_PER_HOUR).label("Messages per user per hour")
+                .type(ProviderConfigProperty.INTEGER_TYPE).defaultValue(Integer.toString(d.sendsPerUserPerHour()))
+                .helpText("Text messages and calls one user may trigger in an hour, across sign-ins and nodes.").add()
+                .property().name(SENDS_PER_NUMBER_PER_DAY).label("Messages per number per day")
+                .type(ProviderConfigProperty.INTEGER_TYPE).defaultValue(Integer.toString(d.sendsPerNumberPerDay()))
+                .helpText("Text messages and calls one phone number may receive in a day.").add()
                 .build();
     }
 
@@ -52,7 +60,9 @@ public final class TwoStepPolicyConfig {
                 Duration.ofSeconds(intOf(config, CODE_LIFETIME_SECONDS, (int) d.codeLifetime().toSeconds())),
                 intOf(config, MAX_WRONG_TRIES, d.maxWrongTries()),
                 Duration.ofSeconds(intOf(config, RESEND_COOLDOWN_SECONDS, (int) d.resendCooldown().toSeconds())),
-                Duration.ofDays(intOf(config, TRUSTED_DEVICE_DAYS, (int) d.trustedDeviceLifetime().toDays())));
+                Duration.ofDays(intOf(config, TRUSTED_DEVICE_DAYS, (int) d.trustedDeviceLifetime().toDays())),
+                intOf(config, SENDS_PER_USER_PER_HOUR, d.sendsPerUserPerHour()),
+                intOf(config, SENDS_PER_NUMBER_PER_DAY, d.sendsPerNumberPerDay()));
     }
 
     private static int intOf(Map<String, String> config, String key, int fallback) {

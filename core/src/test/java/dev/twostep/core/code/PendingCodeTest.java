@@ -91,7 +91,7 @@ class PendingCodeTest {
     @Test
     void policyRefusesLifetimesBeyondTenMinutes() {
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> new TwoStepPolicy(6, Duration.ofMinutes(11), 5, Duration.ofSeconds(30), Duration.ofDays(90)));
+                () -> new TwoStepPolicy(6, Duration.ofMinutes(11), 5, Duration.ofSeconds(30), Duration.ofDays(90), 10, 10));
     }
 
     private static CodeGenerator fixed(String code) {

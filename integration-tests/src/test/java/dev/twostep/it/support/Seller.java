@@ -28,6 +28,10 @@ public final class Seller implements AutoCloseable {
     public final Outbox outbox;
     public final String username;
     public final String id;
+    /** This seller's own Italian mobile (national form), ending in 4567 so that masks are predictable. */
+    public final String phone;
+    /** A second mobile of this seller, ending in 6543. */
+    public final String otherPhone;
     private final List<ChromeDriver> browsers = new ArrayList<>();
     private ChromeDriver lastBrowser;
 
@@ -37,6 +41,14 @@ public final class Seller implements AutoCloseable {
         outbox = new Outbox(server.outbox());
         username = "seller-" + UUID.randomUUID().toString().substring(0, 8);
         id = admin.createSeller(username, PASSWORD);
+        // Each seller has numbers of their own, so per-number send limits never join two tests.
+        java.util.Random random = new java.util.Random();
+        phone = String.format("347%03d4567", random.nextInt(1000));
+        otherPhone = String.format("348%03d6543", random.nextInt(1000));
+    }
+
+    public static String e164(String italianNational) {
+        return "+39" + italianNational;
     }
 
     /** A new browser with no cookies: another device, as far as the server can tell. */
@@ -68,14 +80,14 @@ public final class Seller implements AutoCloseable {
     }
 
     /**
-     * Enrolls in a new browser: text messages to +39 347 123 4567 as primary, the app as backup. Returns
+     * Enrolls in a new browser: text messages to {@link #phone} as primary, the app as backup. Returns
      * the app, to make codes with; the browser ends in the app.
      */
     public AuthenticatorApp enrollTextMessageWithAppBackup(boolean trustThisDevice) {
         ChromeDriver browser = newBrowser();
         signIn(browser);
         EnrollmentWalk walk = enrollment(browser);
-        walk.textMessage("3471234567");
+        walk.textMessage(phone);
         AuthenticatorApp app = walk.app();
         walk.finish(trustThisDevice);
         awaitApp(browser);

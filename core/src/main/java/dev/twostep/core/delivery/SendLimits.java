@@ -1,0 +1,41 @@
+package dev.twostep.core.delivery;
+
+import java.time.Duration;
+
+import org.keycloak.models.SingleUseObjectProvider;
+
+/**
+ * Limits on messages that hold across sign-ins and cluster nodes: Keycloak's single-use object store
+ * (replicated, with lifespans) keeps one entry per message sent, so a limit of N is N entries alive in
+ * the window. Each message costs money and can be abused to pump premium traffic.
+ */
+public final class SendLimits {
+    private static final String PREFIX = "two-step.sends.";
+
+    private final SingleUseObjectProvider store;
+
+    public SendLimits(SingleUseObjectProvider store) {
+        this.store = store;
+    }
+
+    /**
+     * Takes one message from the budget of {@code subject} ({@code limit} per {@code window}); false when
+     * the budget is spent, and then nothing is taken.
+     */
+    public boolean take(String subject, int limit, Duration window) {
+        for (int slot = 0; slot < limit; slot++) {
+            if (store.putIfAbsent(PREFIX + subject + "#" + slot, window.toSeconds())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public static String user(String realmId, String userId) {
+        return "user." + realmId + "." + userId;
+    }
+
+    public static String number(String e164) {
+        return "number." + e164;
+    }
+}
