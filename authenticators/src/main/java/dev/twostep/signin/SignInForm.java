@@ -7,9 +7,9 @@ import java.util.Map;
 import jakarta.ws.rs.core.Response;
 
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.utils.FormMessage;
 
+import dev.twostep.core.forms.TwoStepPages;
 import dev.twostep.core.phone.PhoneNumbers;
 
 /** Renders the sign-in pages from one {@code twoStep} model, first showing and error alike. */
@@ -27,14 +27,7 @@ final class SignInForm {
         model.put("page", page.name());
         model.put("current", describe(current));
         model.put("others", options.stream().filter(o -> !o.id().equals(current.id())).map(this::describe).toList());
-        LoginFormsProvider form = context.form().setAttribute("twoStep", model);
-        if (!errors.isEmpty()) {
-            form.setErrors(errors);
-        }
-        if (info != null) {
-            form.setInfo(info);
-        }
-        return form.createForm(page.template());
+        return TwoStepPages.render(context.form(), page.template(), model, errors, info);
     }
 
     private Map<String, Object> describe(MethodOption option) {

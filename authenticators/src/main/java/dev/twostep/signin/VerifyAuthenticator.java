@@ -179,6 +179,12 @@ public final class VerifyAuthenticator implements Authenticator {
         }
 
         void verify(MethodOption option, String code, boolean trustDevice) {
+            if (lockedOut()) {
+                // Checked before the code, so a locked user learns nothing about the code they typed.
+                context.getEvent().user(context.getUser()).error(Errors.USER_TEMPORARILY_DISABLED);
+                show(SignInPage.CODE, option, List.of(new FormMessage(null, "twoStepLockedOut")), null);
+                return;
+            }
             boolean valid;
             String failureKey = "twoStepCodeInvalid";
             if (option.isApp()) {
@@ -207,6 +213,16 @@ public final class VerifyAuthenticator implements Authenticator {
             context.getAuthenticationSession().setAuthNote(NOTE_PASSED_BY, "code");
             context.getAuthenticationSession().removeAuthNote(NOTE_METHOD);
             context.success(option.isApp() ? OTPCredentialModel.TYPE : "two-step-phone");
+        }
+
+        private boolean lockedOut() {
+            if (!context.getRealm().isBruteForceProtected()) {
+                return false;
+            }
+            return context.getProtector().isTemporarilyDisabled(context.getSession(), context.getRealm(),
+                    context.getUser())
+                    || context.getProtector().isPermanentlyLockedOut(context.getSession(), context.getRealm(),
+                    context.getUser());
         }
 
         void show(SignInPage page, MethodOption option, List<FormMessage> errors, String info) {

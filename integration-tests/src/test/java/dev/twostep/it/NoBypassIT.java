@@ -80,16 +80,45 @@ class NoBypassIT {
     void wrongCodesCountInKeycloaksBruteForceDetector() {
         seller.enrollTextMessageWithAppBackup(false);
         int before = seller.admin.bruteForce(seller.id).path("numFailures").asInt();
-
-        ChromeDriver other = seller.newBrowser();
-        seller.signIn(other);
-        new TwoStepCodePage(other);
-        String code = seller.latestMessage(seller.messageCount()).get("code").asText();
-        String wrong = code.equals("000000") ? "111111" : "000000";
-        for (int i = 0; i < 3; i++) {
-            new TwoStepCodePage(other).signIn(wrong);
+        // No quick-login lock here: this test is about counting, the next one about locking.
+        Map<String, Object> realmBefore = seller.admin.changeRealm(Map.of("quickLoginCheckMilliSeconds", 1));
+        try {
+            ChromeDriver other = seller.newBrowser();
+            seller.signIn(other);
+            new TwoStepCodePage(other);
+            String code = seller.latestMessage(seller.messageCount()).get("code").asText();
+            String wrong = code.equals("000000") ? "111111" : "000000";
+            for (int i = 0; i < 3; i++) {
+                new TwoStepCodePage(other).signIn(wrong);
+            }
+            new TwoStepCodePage(other);
+            assertEquals(before + 3, seller.admin.bruteForce(seller.id).path("numFailures").asInt());
+        } finally {
+            seller.admin.changeRealm(realmBefore);
         }
-        new TwoStepCodePage(other);
-        assertEquals(before + 3, seller.admin.bruteForce(seller.id).path("numFailures").asInt());
+    }
+
+    @Test
+    void aLockedOutSellerIsToldSoEvenWithTheRightCode() {
+        seller.enrollTextMessageWithAppBackup(false);
+        Map<String, Object> before = seller.admin.changeRealm(Map.of("failureFactor", 3,
+                "quickLoginCheckMilliSeconds", 1));
+        try {
+            ChromeDriver browser = seller.newBrowser();
+            seller.signIn(browser);
+            new TwoStepCodePage(browser);
+            String code = seller.latestMessage(seller.messageCount()).get("code").asText();
+            String wrong = code.equals("000000") ? "111111" : "000000";
+            for (int i = 0; i < 3; i++) {
+                new TwoStepCodePage(browser).signIn(wrong);
+            }
+            assertTrue(seller.admin.bruteForce(seller.id).path("disabled").asBoolean(), "locked after 3 failures");
+            new TwoStepCodePage(browser).signIn(code);
+            TwoStepCodePage locked = new TwoStepCodePage(browser);
+            assertTrue(locked.errors().contains("Too many failed attempts"), locked.errors());
+            assertFalse(locked.errors().contains("invalid"), "nothing said about the code itself");
+        } finally {
+            seller.admin.changeRealm(before);
+        }
     }
 }

@@ -2,7 +2,6 @@ package dev.twostep.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -176,23 +175,28 @@ class SignInIT {
     @Test
     void fiveWrongCodesSpendTheCodeAndANewOneWorks() {
         enrollSmsWithAppBackup(false);
-        ChromeDriver browser = seller.newBrowser();
-        codePage(browser);
-        int sent = seller.messageCount();
-        String code = seller.latestMessage(sent).get("code").asText();
-        String wrong = code.equals("000000") ? "111111" : "000000";
-        for (int i = 0; i < 5; i++) {
-            new TwoStepCodePage(browser).signIn(wrong);
-            assertTrue(new TwoStepCodePage(browser).errors().contains("The code is invalid"));
+        // A test types faster than a person: keep Keycloak's quick-login lock out of this count.
+        Map<String, Object> realmBefore = seller.admin.changeRealm(Map.of("quickLoginCheckMilliSeconds", 1));
+        try {
+            ChromeDriver browser = seller.newBrowser();
+            codePage(browser);
+            int sent = seller.messageCount();
+            String code = seller.latestMessage(sent).get("code").asText();
+            String wrong = code.equals("000000") ? "111111" : "000000";
+            for (int i = 0; i < 5; i++) {
+                new TwoStepCodePage(browser).signIn(wrong);
+                assertTrue(new TwoStepCodePage(browser).errors().contains("The code is invalid"));
+            }
+            new TwoStepCodePage(browser).signIn(code);
+            TwoStepCodePage spent = new TwoStepCodePage(browser);
+            assertTrue(spent.errors().contains("Too many wrong codes"), spent.errors());
+            spent.sendAgain();
+            String fresh = seller.latestMessage(sent + 1).get("code").asText();
+            new TwoStepCodePage(browser).signIn(fresh);
+            seller.awaitApp(browser);
+        } finally {
+            seller.admin.changeRealm(realmBefore);
         }
-        new TwoStepCodePage(browser).signIn(code);
-        TwoStepCodePage spent = new TwoStepCodePage(browser);
-        assertTrue(spent.errors().contains("Too many wrong codes"), spent.errors());
-        spent.sendAgain();
-        String fresh = seller.latestMessage(sent + 1).get("code").asText();
-        assertNotEquals(sent, seller.messageCount());
-        new TwoStepCodePage(browser).signIn(fresh);
-        seller.awaitApp(browser);
     }
 
     @Test

@@ -9,12 +9,12 @@ import java.util.Optional;
 import jakarta.ws.rs.core.Response;
 
 import org.keycloak.authentication.RequiredActionContext;
-import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.OTPPolicy;
 import org.keycloak.models.utils.FormMessage;
 import org.keycloak.utils.TotpUtils;
 
 import dev.twostep.core.method.MethodRole;
+import dev.twostep.core.forms.TwoStepPages;
 import dev.twostep.core.phone.PhoneNumbers;
 
 /**
@@ -67,14 +67,7 @@ final class EnrollForm {
             model.put("algorithm", policy.getAlgorithmKey());
         }
 
-        LoginFormsProvider form = context.form().setAttribute("twoStep", model);
-        if (!errors.isEmpty()) {
-            form.setErrors(errors);
-        }
-        if (info != null) {
-            form.setInfo(info);
-        }
-        return form.createForm(page.template());
+        return TwoStepPages.render(context.form(), page.template(), model, errors, info);
     }
 
     Response render(EnrollPage page) {

@@ -94,6 +94,18 @@ public final class AdminApi {
         return json(send("GET", "/clients/" + id + "/client-secret", null)).get("value").asText();
     }
 
+    /** Changes realm settings (e.g. brute-force limits) and returns their previous values. */
+    public Map<String, Object> changeRealm(Map<String, Object> changes) {
+        JsonNode realm = json(send("GET", "", null));
+        Map<String, Object> before = new java.util.HashMap<>();
+        changes.keySet().forEach(key -> before.put(key, JSON.convertValue(realm.get(key), Object.class)));
+        HttpResponse<String> response = send("PUT", "", changes);
+        if (response.statusCode() != 204) {
+            throw new IllegalStateException("realm not changed: " + response.statusCode() + " " + response.body());
+        }
+        return before;
+    }
+
     /** Keycloak's brute-force record of the user: numFailures, disabled (locked), ... */
     public JsonNode bruteForce(String userId) {
         return json(send("GET", "/attack-detection/brute-force/users/" + userId, null));
