@@ -5,8 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -251,6 +257,28 @@ class SignInIT {
         } finally {
             seller.admin.changePolicy(before);
         }
+    }
+
+    @Test
+    void twoParallelSubmitsOfTheRightCodeSignInOnce() throws Exception {
+        enrollSmsWithAppBackup(false);
+        ChromeDriver browser = seller.newBrowser();
+        TwoStepCodePage page = codePage(browser);
+        String code = seller.latestMessage(seller.messageCount()).get("code").asText();
+        String cookies = browser.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
+                .collect(Collectors.joining("; "));
+        HttpClient http = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpRequest submit = HttpRequest.newBuilder(URI.create(page.formAction()))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", cookies)
+                .POST(HttpRequest.BodyPublishers.ofString("action=verify&code=" + code)).build();
+        var first = http.sendAsync(submit, HttpResponse.BodyHandlers.ofString());
+        var second = http.sendAsync(submit, HttpResponse.BodyHandlers.ofString());
+        long signedIn = Stream.of(first.get(), second.get())
+                .filter(r -> r.statusCode() == 302
+                        && r.headers().firstValue("Location").orElse("").startsWith(seller.server.accountUrl()))
+                .count();
+        assertEquals(1, signedIn, "exactly one of two identical submits signs in");
     }
 
     @Test

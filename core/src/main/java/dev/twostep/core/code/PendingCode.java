@@ -55,6 +55,11 @@ public final class PendingCode {
         return notes.get(key("hash")) == null ? null : notes.get(key("target"));
     }
 
+    /** An opaque id of the pending code (its salt), unique per issued code; null when none is pending. */
+    public String codeId() {
+        return notes.get(key("hash")) == null ? null : notes.get(key("salt"));
+    }
+
     /** When the pending code was sent, or null when none is pending. */
     public Instant sentAt() {
         String sent = notes.get(key("sent"));

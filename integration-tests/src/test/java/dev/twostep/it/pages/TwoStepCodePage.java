@@ -28,6 +28,11 @@ public final class TwoStepCodePage extends Page {
         click(By.id("resend"));
     }
 
+    /** Where the code form posts to, for tests that submit it outside the browser. */
+    public String formAction() {
+        return find(By.id("two-step-verify-form")).getAttribute("action");
+    }
+
     public void didntReceiveTheCode() {
         click(By.id("other"));
     }
