@@ -28,6 +28,7 @@ import dev.twostep.it.pages.OtherMethodsPage;
 import dev.twostep.it.pages.TwoStepCodePage;
 import dev.twostep.it.support.AuthenticatorApp;
 import dev.twostep.it.support.Pause;
+import dev.twostep.it.support.Screenshots;
 import dev.twostep.it.support.Seller;
 import dev.twostep.it.support.SharedKeycloak;
 
@@ -98,8 +99,10 @@ class SignInIT {
         ChromeDriver browser = seller.newBrowser();
         TwoStepCodePage first = codePage(browser);
         int sent = seller.messageCount();
+        Screenshots.save(browser, "sign-in-code");
         first.didntReceiveTheCode();
         OtherMethodsPage other = new OtherMethodsPage(browser);
+        Screenshots.save(browser, "didnt-receive");
         List<String> options = other.options();
         assertTrue(options.stream().anyMatch(o -> o.contains("Text message") && o.contains("6543")), options.toString());
         assertTrue(options.stream().anyMatch(o -> o.contains("Voice call") && o.contains("4567")), options.toString());
