@@ -1,6 +1,8 @@
 package dev.twostep.it.support;
 
 import java.time.Duration;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -10,14 +12,17 @@ import org.openqa.selenium.chrome.ChromeOptions;
 public final class Browser {
     private static final String CHROMIUM = "/usr/bin/chromium";
     private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+    /**
+     * Selenium looks for a DevTools binding matching Chromium's version and warns each time it has none; we do
+     * not use DevTools. Held in a field because java.util.logging forgets the level of a collected logger.
+     */
+    private static final Logger DEVTOOLS_LOG = Logger.getLogger("org.openqa.selenium.devtools");
 
     private Browser() {
     }
 
     public static ChromeDriver open() {
-        // Selenium looks for a DevTools binding matching Chromium's version and warns each time it has none;
-        // we do not use DevTools.
-        java.util.logging.Logger.getLogger("org.openqa.selenium.devtools").setLevel(java.util.logging.Level.SEVERE);
+        DEVTOOLS_LOG.setLevel(Level.SEVERE);
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
