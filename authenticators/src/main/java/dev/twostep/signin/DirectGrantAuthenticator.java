@@ -1,6 +1,7 @@
 package dev.twostep.signin;
 
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -15,12 +16,22 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.OTPCredentialModel;
 
+import dev.twostep.core.code.CodeCheck;
+import dev.twostep.core.code.PendingCode;
+import dev.twostep.core.code.SingleUseNotes;
+import dev.twostep.core.delivery.PhoneCodeDelivery;
 import dev.twostep.core.method.AppCodeCheck;
+import dev.twostep.core.method.MethodRole;
 import dev.twostep.core.method.UserMethods;
+import dev.twostep.core.phone.PhoneCredentialData;
+import dev.twostep.core.phone.PhoneCredentialModel;
+import dev.twostep.core.phone.PhoneNumbers;
+import dev.twostep.core.policy.TwoStepPolicy;
 
 /**
- * The password grant's second step: the token endpoint hands out tokens only with a valid code from the
- * user's authenticator app ({@code otp} or {@code totp} form parameter). Without it the answer is
+ * The password grant's second step: the token endpoint hands out tokens only with a valid code in the
+ * {@code otp} (or {@code totp}) parameter: the authenticator app's, or the one a first call without a code
+ * sent by text message to a phone primary (kept in the single-use store, one use). Without it the answer is
  * {@code invalid_grant} saying that 2SV is required, so screen-scraping integrations fail loudly rather
  * than silently skip 2SV; they should move to a service-account client.
  */
@@ -37,19 +48,47 @@ public final class DirectGrantAuthenticator implements Authenticator {
         }
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
         String code = form.getFirst("otp") != null ? form.getFirst("otp") : form.getFirst("totp");
+        TwoStepPolicy policy = TwoStepPolicy.defaults();
+        PendingCode pending = new PendingCode(new SingleUseNotes(context.getSession().singleUseObjects(),
+                policy.codeLifetime()), "direct-grant." + context.getRealm().getId() + "." + user.getId());
+        Optional<PhoneCredentialData> phone = UserMethods.of(user).inRole(MethodRole.PRIMARY)
+                .flatMap(UserMethods.Method::phone);
         if (code == null || code.isBlank()) {
+            askForCode(context, phone, pending, policy);
+            return;
+        }
+        if (AppCodeCheck.isValid(user, code)) {
+            context.success(OTPCredentialModel.TYPE);
+            return;
+        }
+        String codeId = pending.codeId();
+        if (codeId != null && pending.verify(code, policy) == CodeCheck.VALID
+                && context.getSession().singleUseObjects().putIfAbsent("two-step.spent." + codeId,
+                policy.codeLifetime().toSeconds())) {
+            context.success(PhoneCredentialModel.TYPE);
+            return;
+        }
+        refuse(context, AuthenticationFlowError.INVALID_CREDENTIALS, Errors.INVALID_USER_CREDENTIALS,
+                "Two-Step Verification failed: the code is invalid.");
+    }
+
+    /** First call without a code: a phone primary gets a text message, the app needs nothing sent. */
+    private static void askForCode(AuthenticationFlowContext context, Optional<PhoneCredentialData> phone,
+                                   PendingCode pending, TwoStepPolicy policy) {
+        if (phone.isEmpty()) {
             refuse(context, AuthenticationFlowError.INVALID_CREDENTIALS, Errors.INVALID_USER_CREDENTIALS,
                     "Two-Step Verification is required: send the code of the user's authenticator app as 'otp', "
                             + "or use a service-account client.");
             return;
         }
-        boolean valid = AppCodeCheck.isValid(user, code);
-        if (!valid) {
-            refuse(context, AuthenticationFlowError.INVALID_CREDENTIALS, Errors.INVALID_USER_CREDENTIALS,
-                    "Two-Step Verification failed: the code is invalid.");
-            return;
-        }
-        context.success(OTPCredentialModel.TYPE);
+        PhoneCredentialData number = phone.get();
+        Optional<String> failure = new PhoneCodeDelivery(context.getSession(), policy).send(context.getRealm(),
+                context.getUser(), pending, number.number(), number.channel());
+        String description = failure.isPresent()
+                ? "Two-Step Verification is required, and no code could be sent now; try again later."
+                : "Two-Step Verification is required: a code was sent to " + new PhoneNumbers().mask(number.number())
+                        + "; repeat the request with it as 'otp'.";
+        refuse(context, AuthenticationFlowError.INVALID_CREDENTIALS, Errors.INVALID_USER_CREDENTIALS, description);
     }
 
     private static void refuse(AuthenticationFlowContext context, AuthenticationFlowError error, String event,

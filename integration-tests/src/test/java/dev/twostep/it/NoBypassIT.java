@@ -68,6 +68,26 @@ class NoBypassIT {
 
 
     @Test
+    void passwordGrantWithATextMessageCodeFromAFirstCall() {
+        seller.enrollTextMessageWithAppBackup(false);
+        int sent = seller.messageCount();
+        TokenEndpoint.Answer first = tokens.passwordGrant(seller.username, Seller.PASSWORD, Map.of());
+        assertEquals(401, first.status());
+        assertTrue(first.body().get("error_description").asText().contains("a code was sent to +39"),
+                first.body().toString());
+        String code = seller.latestMessage(sent + 1).get("code").asText();
+
+        Pause.millis(1200);
+        TokenEndpoint.Answer second = tokens.passwordGrant(seller.username, Seller.PASSWORD, Map.of("otp", code));
+        assertEquals(200, second.status(), second.body().toString());
+
+        Pause.millis(1200);
+        TokenEndpoint.Answer replay = tokens.passwordGrant(seller.username, Seller.PASSWORD, Map.of("otp", code));
+        assertEquals(401, replay.status(), "a text-message code works once");
+        assertEquals(sent + 1, seller.messageCount(), "a call with a code sends nothing");
+    }
+
+    @Test
     void integratorsUseTheServiceAccountClientInstead() {
         String secret = seller.admin.clientSecret("seller-integration");
         TokenEndpoint.Answer answer = tokens.clientCredentials("seller-integration", secret);
