@@ -193,7 +193,7 @@ class EnrollmentIT {
         new ChooseMethodPage(browser).choosePhoneNumber();
         new PhoneNumberPage(browser).textMessage().country("IT").number(seller.phone).send();
         String code = outbox.latestFor(username, 1).get("code").asText();
-        String wrong = code.equals("000000") ? "111111" : "000000";
+        String wrong = Seller.wrongCode(code);
         new EnterCodePage(browser).verify(wrong);
         EnterCodePage again = new EnterCodePage(browser);
         assertTrue(again.errors().contains("The code is invalid"), again.errors());

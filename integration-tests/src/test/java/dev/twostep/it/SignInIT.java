@@ -188,10 +188,9 @@ class SignInIT {
         Map<String, Object> realmBefore = seller.admin.changeRealm(Map.of("quickLoginCheckMilliSeconds", 1));
         try {
             ChromeDriver browser = seller.newBrowser();
-            codePage(browser);
+            String code = seller.signInForCode(browser);
             int sent = seller.messageCount();
-            String code = seller.latestMessage(sent).get("code").asText();
-            String wrong = code.equals("000000") ? "111111" : "000000";
+            String wrong = Seller.wrongCode(code);
             for (int i = 0; i < 5; i++) {
                 new TwoStepCodePage(browser).signIn(wrong);
                 assertTrue(new TwoStepCodePage(browser).errors().contains("The code is invalid"));

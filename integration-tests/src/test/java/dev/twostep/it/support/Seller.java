@@ -13,6 +13,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import dev.twostep.it.pages.SignInPage;
+import dev.twostep.it.pages.TwoStepCodePage;
 
 /**
  * A fresh seller for one test (created by the admin API, no 2SV) with the browsers they use; what tests
@@ -98,6 +99,18 @@ public final class Seller implements AutoCloseable {
     /** The browser most recently opened by {@link #enrollTextMessageWithAppBackup}. */
     public ChromeDriver enrollingBrowser() {
         return lastBrowser;
+    }
+
+    /** Signs in with the password, waits for the code page, and returns the code sent to the primary phone. */
+    public String signInForCode(WebDriver browser) {
+        signIn(browser);
+        new TwoStepCodePage(browser);
+        return latestMessage(messageCount()).get("code").asText();
+    }
+
+    /** A well-formed code that is surely not {@code right}. */
+    public static String wrongCode(String right) {
+        return right.equals("000000") ? "111111" : "000000";
     }
 
     public EnrollmentWalk enrollment(WebDriver browser) {
