@@ -40,7 +40,8 @@ public final class DirectGrantAuthenticator implements Authenticator {
     @Override
     public void authenticate(AuthenticationFlowContext context) {
         UserModel user = context.getUser();
-        if (!UserMethods.of(user).isComplete()) {
+        UserMethods methods = UserMethods.of(user);
+        if (!methods.isComplete()) {
             refuse(context, AuthenticationFlowError.CREDENTIAL_SETUP_REQUIRED, Errors.INVALID_USER_CREDENTIALS,
                     "Two-Step Verification is required and not set up for this account: sign in with a browser "
                             + "to set it up.");
@@ -51,7 +52,7 @@ public final class DirectGrantAuthenticator implements Authenticator {
         TwoStepPolicy policy = TwoStepPolicy.defaults();
         PendingCode pending = new PendingCode(new SingleUseNotes(context.getSession().singleUseObjects(),
                 policy.codeLifetime()), "direct-grant." + context.getRealm().getId() + "." + user.getId());
-        Optional<PhoneCredentialData> phone = UserMethods.of(user).inRole(MethodRole.PRIMARY)
+        Optional<PhoneCredentialData> phone = methods.inRole(MethodRole.PRIMARY)
                 .flatMap(UserMethods.Method::phone);
         if (code == null || code.isBlank()) {
             askForCode(context, phone, pending, policy);
@@ -61,10 +62,7 @@ public final class DirectGrantAuthenticator implements Authenticator {
             context.success(OTPCredentialModel.TYPE);
             return;
         }
-        String codeId = pending.codeId();
-        if (codeId != null && pending.verify(code, policy) == CodeCheck.VALID
-                && context.getSession().singleUseObjects().putIfAbsent("two-step.spent." + codeId,
-                policy.codeLifetime().toSeconds())) {
+        if (pending.verifyOnce(code, policy, context.getSession().singleUseObjects()) == CodeCheck.VALID) {
             context.success(PhoneCredentialModel.TYPE);
             return;
         }

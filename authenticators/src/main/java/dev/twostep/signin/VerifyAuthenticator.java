@@ -190,13 +190,7 @@ public final class VerifyAuthenticator implements Authenticator {
             if (option.isApp()) {
                 valid = AppCodeCheck.isValid(context.getUser(), code);
             } else {
-                String codeId = pending.codeId();
-                CodeCheck check = pending.verify(code, policy);
-                // Two submits racing on one login both see the code; the cluster-wide store lets one win.
-                if (check == CodeCheck.VALID && !context.getSession().singleUseObjects()
-                        .putIfAbsent("two-step.spent." + codeId, policy.codeLifetime().toSeconds())) {
-                    check = CodeCheck.NONE;
-                }
+                CodeCheck check = pending.verifyOnce(code, policy, context.getSession().singleUseObjects());
                 valid = check == CodeCheck.VALID;
                 failureKey = switch (check) {
                     case EXPIRED -> "twoStepCodeExpired";

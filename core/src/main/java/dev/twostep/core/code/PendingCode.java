@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Objects;
 
+import org.keycloak.models.SingleUseObjectProvider;
+
 import dev.twostep.core.policy.TwoStepPolicy;
 
 /**
@@ -94,6 +96,20 @@ public final class PendingCode {
         tries++;
         notes.put(key("tries"), Integer.toString(tries));
         return CodeCheck.INVALID;
+    }
+
+    /**
+     * {@link #verify}, where a match also claims the code in Keycloak's cluster-wide single-use store: two
+     * submits racing on one login may both find the code in the notes, but only one claims it.
+     */
+    public CodeCheck verifyOnce(String typed, TwoStepPolicy policy, SingleUseObjectProvider claims) {
+        String codeId = codeId();
+        CodeCheck check = verify(typed, policy);
+        if (check == CodeCheck.VALID
+                && !claims.putIfAbsent("two-step.spent." + codeId, policy.codeLifetime().toSeconds())) {
+            return CodeCheck.NONE;
+        }
+        return check;
     }
 
     /** Forgets the pending code, e.g. when the user goes back to change the number. */

@@ -39,8 +39,9 @@ public final class TrustedDeviceCheck {
             if (device.data().expiresAt() < Time.currentTimeMillis() || !token.matches(device.secret().tokenHash())) {
                 return Optional.empty();
             }
-            if (device.data().trustedAt() < passwordChangedAt(user)) {
-                revokeTrustedBefore(user, passwordChangedAt(user));
+            long passwordChanged = passwordChangedAt(user);
+            if (device.data().trustedAt() < passwordChanged) {
+                revokeTrustedBefore(user, passwordChanged);
                 return Optional.empty();
             }
             return Optional.of(stored);

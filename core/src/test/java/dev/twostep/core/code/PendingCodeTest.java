@@ -10,10 +10,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.keycloak.models.SingleUseObjectProvider;
 
 import dev.twostep.core.policy.TwoStepPolicy;
 
@@ -89,6 +92,18 @@ class PendingCodeTest {
     }
 
     @Test
+    void ofTwoRacingSubmitsOfTheRightCodeOnlyOneClaimsIt() {
+        String code = pending.issue("+393471234567", policy, new CodeGenerator());
+        // Both requests read the login's notes before either removed the code.
+        MapNotes copy = new MapNotes();
+        copy.map.putAll(notes.map);
+        PendingCode racing = new PendingCode(copy, "primary", clock);
+        SingleUseObjectProvider store = new InMemorySingleUse();
+        assertEquals(CodeCheck.VALID, pending.verifyOnce(code, policy, store));
+        assertEquals(CodeCheck.NONE, racing.verifyOnce(code, policy, store));
+    }
+
+    @Test
     void policyRefusesLifetimesBeyondTenMinutes() {
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> new TwoStepPolicy(6, Duration.ofMinutes(11), 5, Duration.ofSeconds(30), Duration.ofDays(90), 10, 10));
@@ -104,6 +119,45 @@ class PendingCodeTest {
                 return code.charAt(i++ % code.length()) - '0';
             }
         });
+    }
+
+    /** Keycloak's single-use store in a map: only putIfAbsent matters here. */
+    private static final class InMemorySingleUse implements SingleUseObjectProvider {
+        private final Map<String, Map<String, String>> entries = new HashMap<>();
+
+        @Override
+        public void put(String key, long lifespanSeconds, Map<String, String> notes) {
+            entries.put(key, notes);
+        }
+
+        @Override
+        public Map<String, String> get(String key) {
+            return entries.get(key);
+        }
+
+        @Override
+        public Map<String, String> remove(String key) {
+            return entries.remove(key);
+        }
+
+        @Override
+        public boolean replace(String key, Map<String, String> notes) {
+            return entries.replace(key, notes) != null;
+        }
+
+        @Override
+        public boolean putIfAbsent(String key, long lifespanSeconds) {
+            return entries.putIfAbsent(key, Map.of()) == null;
+        }
+
+        @Override
+        public boolean contains(String key) {
+            return entries.containsKey(key);
+        }
+
+        @Override
+        public void close() {
+        }
     }
 
     private static final class MutableClock extends Clock {
