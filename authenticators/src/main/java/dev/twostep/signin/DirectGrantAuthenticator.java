@@ -59,10 +59,12 @@ public final class DirectGrantAuthenticator implements Authenticator {
             return;
         }
         if (AppCodeCheck.isValid(user, code)) {
+            SignInLevel.passed(context, SignInLevel.CODE);
             context.success(OTPCredentialModel.TYPE);
             return;
         }
         if (pending.verifyOnce(code, policy, context.getSession().singleUseObjects()) == CodeCheck.VALID) {
+            SignInLevel.passed(context, SignInLevel.CODE);
             context.success(PhoneCredentialModel.TYPE);
             return;
         }

@@ -49,12 +49,15 @@ public final class VerifyAuthenticator implements Authenticator {
             user.addRequiredAction(RequiredActionIds.ENROLL);
             context.getAuthenticationSession().addRequiredAction(RequiredActionIds.ENROLL);
             context.getAuthenticationSession().setAuthNote(NOTE_PASSED_BY, "enrollment");
+            SignInLevel.passed(context, SignInLevel.CODE);
             context.success();
             return;
         }
-        Optional<CredentialModel> device = new TrustedDeviceCheck(context.getSession()).trustedDevice(user);
+        Optional<CredentialModel> device = SignInLevel.codeDemanded(context) ? Optional.empty()
+                : new TrustedDeviceCheck(context.getSession()).trustedDevice(user);
         if (device.isPresent()) {
             context.getAuthenticationSession().setAuthNote(NOTE_PASSED_BY, "trusted-device");
+            SignInLevel.passed(context, SignInLevel.TRUSTED_DEVICE);
             context.success(device.get().getType());
             return;
         }
@@ -212,6 +215,7 @@ public final class VerifyAuthenticator implements Authenticator {
             }
             context.getAuthenticationSession().setAuthNote(NOTE_PASSED_BY, "code");
             context.getAuthenticationSession().removeAuthNote(NOTE_METHOD);
+            SignInLevel.passed(context, SignInLevel.CODE);
             context.success(option.isApp() ? OTPCredentialModel.TYPE : "two-step-phone");
         }
 

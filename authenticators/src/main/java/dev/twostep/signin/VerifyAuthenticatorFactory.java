@@ -1,5 +1,6 @@
 package dev.twostep.signin;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.jboss.logging.Logger;
@@ -68,7 +69,9 @@ public final class VerifyAuthenticatorFactory implements AuthenticatorFactory {
 
     @Override
     public List<ProviderConfigProperty> getConfigProperties() {
-        return TwoStepPolicyConfig.properties();
+        List<ProviderConfigProperty> properties = new ArrayList<>(TwoStepPolicyConfig.properties());
+        properties.addAll(SignInLevel.amrProperties());
+        return List.copyOf(properties);
     }
 
     @Override

@@ -15,6 +15,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 
 import dev.twostep.it.pages.TwoStepCodePage;
 import dev.twostep.it.support.AuthenticatorApp;
+import dev.twostep.it.support.Jwt;
 import dev.twostep.it.support.Pause;
 import dev.twostep.it.support.Seller;
 import dev.twostep.it.support.SharedKeycloak;
@@ -61,9 +62,10 @@ class NoBypassIT {
         assertTrue(wrong.body().get("error_description").asText().contains("the code is invalid"));
 
         TokenEndpoint.Answer right = tokens.passwordGrant(seller.username, Seller.PASSWORD,
-                Map.of("otp", app.currentCode()));
+                Map.of("otp", app.currentCode(), "scope", "openid"));
         assertEquals(200, right.status(), right.body().toString());
-        assertNotNull(right.body().get("access_token"));
+        assertEquals("two-step", Jwt.claims(right.body().get("id_token").asText()).path("acr").asText(),
+                "the token says a code was given");
     }
 
 

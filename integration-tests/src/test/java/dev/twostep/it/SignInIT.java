@@ -35,7 +35,7 @@ import dev.twostep.it.support.SharedKeycloak;
 /** After the password, a code from the primary method, another method, or a trusted device. */
 @ExtendWith(SharedKeycloak.class)
 class SignInIT {
-    private static final String COOKIE = "TWO_STEP_TRUSTED_DEVICE";
+    private static final String COOKIE = Seller.TRUST_COOKIE;
 
     private Seller seller;
 
@@ -134,7 +134,7 @@ class SignInIT {
         seller.awaitApp(browser);
         assertEquals(1, seller.credentialsOfType("two-step-trusted-device").size());
 
-        keepOnlyTrustCookie(browser);
+        seller.endSessionKeepTrust(browser);
         seller.signIn(browser);
         seller.awaitApp(browser);
         assertEquals(sent, seller.messageCount(), "no code for a trusted device");
@@ -148,7 +148,7 @@ class SignInIT {
         Pause.millis(50);
         seller.passwordResetByAdmin();
 
-        keepOnlyTrustCookie(browser);
+        seller.endSessionKeepTrust(browser);
         seller.signIn(browser);
         TwoStepCodePage asked = new TwoStepCodePage(browser);
         assertTrue(asked.whereTheCodeIs().contains("4567"));
@@ -322,15 +322,5 @@ class SignInIT {
     private ChromeDriver enrollSmsWithAppBackup(boolean trust) {
         seller.enrollTextMessageWithAppBackup(trust);
         return seller.enrollingBrowser();
-    }
-
-    /** Ends the Keycloak session in this browser but keeps its trusted-device cookie. */
-    private void keepOnlyTrustCookie(ChromeDriver browser) {
-        // A plain JSON page of the realm: the cookies' path applies, and no app script runs meanwhile.
-        browser.get(seller.server.realmUrl() + "/.well-known/openid-configuration");
-        Cookie trusted = browser.manage().getCookieNamed(COOKIE);
-        assertNotNull(trusted, "the trusted-device cookie is set");
-        browser.manage().deleteAllCookies();
-        browser.manage().addCookie(trusted);
     }
 }

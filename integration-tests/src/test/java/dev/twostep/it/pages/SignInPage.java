@@ -16,6 +16,13 @@ public final class SignInPage extends Page {
         return page;
     }
 
+    /** The re-authentication variant of the page: the username is known and hidden, only the password is asked. */
+    public void confirmPassword(String password) {
+        awaitTemplate("login.ftl");
+        type(By.id("password"), password);
+        click(By.id("kc-login"));
+    }
+
     public void signIn(String username, String password) {
         type(By.id("username"), username);
         type(By.id("password"), password);

@@ -94,6 +94,22 @@ public final class AdminApi {
         return json(send("GET", "/clients/" + id + "/client-secret", null)).get("value").asText();
     }
 
+    /** Lets a client of the realm redirect to one more address (a test app's callback on a free port). */
+    @SuppressWarnings("unchecked")
+    public void allowRedirect(String clientId, String redirectUri) {
+        JsonNode client = json(send("GET", "/clients?clientId=" + clientId, null)).get(0);
+        Map<String, Object> updated = JSON.convertValue(client, Map.class);
+        java.util.List<String> uris = new java.util.ArrayList<>((java.util.List<String>) updated.get("redirectUris"));
+        if (!uris.contains(redirectUri)) {
+            uris.add(redirectUri);
+        }
+        updated.put("redirectUris", uris);
+        HttpResponse<String> response = send("PUT", "/clients/" + client.get("id").asText(), updated);
+        if (response.statusCode() != 204) {
+            throw new IllegalStateException("client not changed: " + response.statusCode() + " " + response.body());
+        }
+    }
+
     /** Changes realm settings (e.g. brute-force limits) and returns their previous values. */
     public Map<String, Object> changeRealm(Map<String, Object> changes) {
         JsonNode realm = json(send("GET", "", null));

@@ -8,6 +8,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -22,6 +23,7 @@ import dev.twostep.it.pages.TwoStepCodePage;
 public final class Seller implements AutoCloseable {
     public static final String PASSWORD = "Sell3r-Pass!";
     public static final String NEW_PASSWORD = "Sell3r-Pass-2!";
+    public static final String TRUST_COOKIE = "TWO_STEP_TRUSTED_DEVICE";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public final KeycloakServer server;
@@ -61,9 +63,19 @@ public final class Seller implements AutoCloseable {
 
     private String password = PASSWORD;
 
-    /** Opens the app in {@code browser} and signs in with username and password. */
+    /** Opens the app (the Account Console) in {@code browser} and signs in with username and password. */
     public void signIn(WebDriver browser) {
-        SignInPage.open(browser, server.accountUrl()).signIn(username, password);
+        signIn(browser, server.accountUrl());
+    }
+
+    /** Opens {@code appUrl} (an app, or an authorization request) and signs in with username and password. */
+    public void signIn(WebDriver browser, String appUrl) {
+        SignInPage.open(browser, appUrl).signIn(username, password);
+    }
+
+    /** Answers Keycloak's "please re-authenticate" page, which shows only the password field. */
+    public void confirmPassword(WebDriver browser) {
+        new SignInPage(browser).confirmPassword(password);
     }
 
     /** An admin resets the seller's password; later sign-ins use the new one. */
@@ -103,7 +115,12 @@ public final class Seller implements AutoCloseable {
 
     /** Signs in with the password, waits for the code page, and returns the code sent to the primary phone. */
     public String signInForCode(WebDriver browser) {
-        signIn(browser);
+        return signInForCode(browser, server.accountUrl());
+    }
+
+    /** As {@link #signInForCode(WebDriver)}, starting at {@code appUrl}. */
+    public String signInForCode(WebDriver browser, String appUrl) {
+        signIn(browser, appUrl);
         new TwoStepCodePage(browser);
         return latestMessage(messageCount()).get("code").asText();
     }
@@ -152,6 +169,18 @@ public final class Seller implements AutoCloseable {
         List<String> actions = new ArrayList<>();
         admin.user(id).path("requiredActions").forEach(action -> actions.add(action.asText()));
         return actions;
+    }
+
+    /** Ends the Keycloak session in this browser but keeps its trusted-device cookie. */
+    public void endSessionKeepTrust(WebDriver browser) {
+        // A plain JSON page of the realm: the cookies' path applies, and no app script runs meanwhile.
+        browser.get(server.realmUrl() + "/.well-known/openid-configuration");
+        Cookie trusted = browser.manage().getCookieNamed(TRUST_COOKIE);
+        if (trusted == null) {
+            throw new AssertionError("the trusted-device cookie is not set");
+        }
+        browser.manage().deleteAllCookies();
+        browser.manage().addCookie(trusted);
     }
 
     @Override

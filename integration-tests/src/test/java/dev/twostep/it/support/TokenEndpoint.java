@@ -38,7 +38,7 @@ public final class TokenEndpoint {
         form.put("username", username);
         form.put("password", password);
         form.putAll(extra);
-        return post(form);
+        return grant(form);
     }
 
     /** A client-credentials grant: what an integration uses instead of a seller's password. */
@@ -47,10 +47,11 @@ public final class TokenEndpoint {
         form.put("grant_type", "client_credentials");
         form.put("client_id", clientId);
         form.put("client_secret", secret);
-        return post(form);
+        return grant(form);
     }
 
-    private Answer post(Map<String, String> form) {
+    /** Any grant: the form parameters as given. */
+    public Answer grant(Map<String, String> form) {
         String body = form.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
