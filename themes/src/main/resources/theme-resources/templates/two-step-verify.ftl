@@ -3,7 +3,9 @@
   <p id="two-step-where"><@ts.whereCodeIs option=twoStep.current/></p>
   <@ts.form id="two-step-verify-form">
     <@ts.codeInput/>
-    <@ts.checkbox name="trustDevice" label=msg("twoStepTrustDevice") hint=msg("twoStepTrustDeviceHint")/>
+    <#if twoStep.trustsDevices>
+      <@ts.checkbox name="trustDevice" label=msg("twoStepTrustDevice") hint=msg("twoStepTrustDeviceHint")/>
+    </#if>
     <@ts.actions>
       <@ts.button id="verify" label=msg("twoStepSignIn") action="verify"/>
       <#if !twoStep.current.app>

@@ -25,6 +25,7 @@ final class SignInForm {
                     String info) {
         Map<String, Object> model = new HashMap<>();
         model.put("page", page.name());
+        model.put("trustsDevices", VerifyAuthenticator.policyOf(context).trustsDevices());
         model.put("current", describe(current));
         model.put("others", options.stream().filter(o -> !o.id().equals(current.id())).map(this::describe).toList());
         return TwoStepPages.render(context.form(), page.template(), model, errors, info);

@@ -53,8 +53,10 @@ public final class VerifyAuthenticator implements Authenticator {
             context.success();
             return;
         }
-        Optional<CredentialModel> device = SignInLevel.codeDemanded(context) ? Optional.empty()
-                : new TrustedDeviceCheck(context.getSession()).trustedDevice(user);
+        TwoStepPolicy policy = policyOf(context);
+        Optional<CredentialModel> device = SignInLevel.codeDemanded(context) || !policy.trustsDevices()
+                ? Optional.empty()
+                : new TrustedDeviceCheck(context.getSession()).trustedDevice(user, policy.trustedDeviceLifetime());
         if (device.isPresent()) {
             context.getAuthenticationSession().setAuthNote(NOTE_PASSED_BY, "trusted-device");
             SignInLevel.passed(context, SignInLevel.TRUSTED_DEVICE);
@@ -209,7 +211,7 @@ public final class VerifyAuthenticator implements Authenticator {
                         .render(SignInPage.CODE, option, options, List.of(new FormMessage("code", failureKey)), null));
                 return;
             }
-            if (trustDevice) {
+            if (trustDevice && policy.trustsDevices()) {
                 new TrustedDevices(context.getSession()).trustThisBrowser(context.getRealm(), context.getUser(),
                         policy.trustedDeviceLifetime(), "Trusted browser");
             }

@@ -11,8 +11,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 
+import dev.twostep.it.pages.SelectAuthenticatorPage;
+import dev.twostep.it.pages.SignInPage;
 import dev.twostep.it.pages.TwoStepCodePage;
 import dev.twostep.it.support.AuthenticatorApp;
 import dev.twostep.it.support.Jwt;
@@ -45,6 +48,36 @@ class NoBypassIT {
         assertEquals("invalid_grant", answer.body().get("error").asText());
         assertTrue(answer.body().get("error_description").asText().contains("Two-Step Verification"));
         assertFalse(answer.body().has("access_token"));
+    }
+
+    @Test
+    void tryAnotherWayOffersNothingThatSkipsTheCode() {
+        seller.enrollTextMessageWithAppBackup(false);
+        ChromeDriver browser = seller.newBrowser();
+        String code = seller.signInForCode(browser);
+        new TwoStepCodePage(browser).submitWith("tryAnotherWay", "on");
+        SelectAuthenticatorPage choices = new SelectAuthenticatorPage(browser);
+        assertEquals(1, choices.options().size(), "the code step is the only way on: " + choices.bodyText());
+        choices.choose(0);
+        new TwoStepCodePage(browser).signIn(code);
+        seller.awaitApp(browser);
+    }
+
+    @Test
+    void aSecondTabDoesNotInheritThePasswordStep() {
+        seller.enrollTextMessageWithAppBackup(false);
+        ChromeDriver browser = seller.newBrowser();
+        String code = seller.signInForCode(browser);
+
+        String firstTab = browser.getWindowHandle();
+        browser.switchTo().newWindow(WindowType.TAB);
+        browser.get(seller.server.accountUrl());
+        new SignInPage(browser).awaitShown();
+        assertFalse(browser.getCurrentUrl().startsWith(seller.server.accountUrl()), "the second tab is not signed in");
+
+        browser.switchTo().window(firstTab);
+        new TwoStepCodePage(browser).signIn(code);
+        seller.awaitApp(browser);
     }
 
     @Test

@@ -88,6 +88,48 @@ class SignInIT {
     }
 
     @Test
+    void voicePrimaryCallsWithTheCode() {
+        ChromeDriver enrolling = seller.newBrowser();
+        seller.signIn(enrolling);
+        seller.enrollment(enrolling).voiceCall(seller.phone);
+        seller.enrollment(enrolling).app();
+        seller.enrollment(enrolling).finish(false);
+        seller.awaitApp(enrolling);
+        int sent = seller.messageCount();
+
+        ChromeDriver browser = seller.newBrowser();
+        TwoStepCodePage codePage = codePage(browser);
+        JsonNode call = seller.latestMessage(sent + 1);
+        assertEquals("voice", call.get("channel").asText());
+        assertEquals(Seller.e164(seller.phone), call.get("to").asText());
+        assertTrue(codePage.whereTheCodeIs().contains("4567"), codePage.whereTheCodeIs());
+        assertTrue(codePage.whereTheCodeIs().contains("call"), codePage.whereTheCodeIs());
+        codePage.signIn(call.get("code").asText());
+        seller.awaitApp(browser);
+    }
+
+    @Test
+    void aDeviceTrustedLongerAgoThanThePolicyNowAllowsIsAskedForACode() {
+        ChromeDriver browser = enrollSmsWithAppBackup(true);
+        Map<String, String> before = seller.admin.changePolicy(Map.of("trustedDeviceDays", "0"));
+        try {
+            seller.endSessionKeepTrust(browser);
+            seller.signIn(browser);
+            TwoStepCodePage asked = new TwoStepCodePage(browser);
+            assertTrue(asked.whereTheCodeIs().contains("4567"), asked.whereTheCodeIs());
+            assertFalse(asked.offersToTrustThisDevice(), "with 0 days no browser can be trusted");
+        } finally {
+            seller.admin.changePolicy(before);
+        }
+        // The same cookie within the restored lifetime passes again: the expiry was the server's decision.
+        seller.endSessionKeepTrust(browser);
+        int sent = seller.messageCount();
+        seller.signIn(browser);
+        seller.awaitApp(browser);
+        assertEquals(sent, seller.messageCount());
+    }
+
+    @Test
     void didntReceiveTheCodeOffersTheBackupAndAVoiceCall() {
         ChromeDriver enrolling = seller.newBrowser();
         seller.signIn(enrolling);

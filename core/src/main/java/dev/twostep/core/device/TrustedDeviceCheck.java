@@ -1,5 +1,6 @@
 package dev.twostep.core.device;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -24,7 +25,11 @@ public final class TrustedDeviceCheck {
         this.session = session;
     }
 
-    public Optional<CredentialModel> trustedDevice(UserModel user) {
+    /**
+     * The trusted device this browser proves, if any. {@code lifetime} is the policy's: a device trusted
+     * longer ago than that no longer passes, even if it was trusted under a longer policy.
+     */
+    public Optional<CredentialModel> trustedDevice(UserModel user, Duration lifetime) {
         Map<String, Cookie> cookies = session.getContext().getRequestHeaders().getCookies();
         Cookie cookie = cookies.getOrDefault("__Secure-" + TrustedDevices.COOKIE, cookies.get(TrustedDevices.COOKIE));
         if (cookie == null) {
@@ -36,7 +41,9 @@ public final class TrustedDeviceCheck {
                 return Optional.empty();
             }
             TrustedDeviceCredentialModel device = TrustedDeviceCredentialModel.from(stored);
-            if (device.data().expiresAt() < Time.currentTimeMillis() || !token.matches(device.secret().tokenHash())) {
+            long now = Time.currentTimeMillis();
+            boolean expired = device.data().expiresAt() < now || device.data().trustedAt() + lifetime.toMillis() < now;
+            if (expired || !token.matches(device.secret().tokenHash())) {
                 return Optional.empty();
             }
             long passwordChanged = passwordChangedAt(user);

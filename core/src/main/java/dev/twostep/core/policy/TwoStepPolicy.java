@@ -19,12 +19,20 @@ public record TwoStepPolicy(int codeLength, Duration codeLifetime, int maxWrongT
         if (codeLifetime.isNegative() || codeLifetime.isZero() || codeLifetime.compareTo(MAX_CODE_LIFETIME) > 0) {
             throw new IllegalArgumentException("code lifetime must be between 1 second and 10 minutes");
         }
+        if (trustedDeviceLifetime.isNegative()) {
+            throw new IllegalArgumentException("trusted-device lifetime cannot be negative");
+        }
         if (maxWrongTries < 1) {
             throw new IllegalArgumentException("at least one try per code");
         }
         if (sendsPerUserPerHour < 1 || sendsPerNumberPerDay < 1) {
             throw new IllegalArgumentException("send limits must allow at least one message");
         }
+    }
+
+    /** Zero days turns "Don't require codes on this device" off: the choice is hidden and no browser passes. */
+    public boolean trustsDevices() {
+        return !trustedDeviceLifetime.isZero();
     }
 
     public static TwoStepPolicy defaults() {

@@ -39,7 +39,8 @@ public final class TwoStepPolicyConfig {
                 .property().name(TRUSTED_DEVICE_DAYS).label("Trusted-device lifetime (days)")
                 .type(ProviderConfigProperty.INTEGER_TYPE)
                 .defaultValue(Long.toString(d.trustedDeviceLifetime().toDays()))
-                .helpText("After this, a trusted browser is asked for a code again.").add()
+                .helpText("After this, a trusted browser is asked for a code again; 0 turns trusted devices off. "
+                        + "Shortening it also shortens devices trusted before.").add()
                 .property().name(SENDS_PER_USER_PER_HOUR).label("Messages per user per hour")
                 .type(ProviderConfigProperty.INTEGER_TYPE).defaultValue(Integer.toString(d.sendsPerUserPerHour()))
                 .helpText("Text messages and calls one user may trigger in an hour, across sign-ins and nodes.").add()

@@ -16,6 +16,12 @@ public final class SignInPage extends Page {
         return page;
     }
 
+    /** Waits until the page is shown (it may come after redirects). */
+    public SignInPage awaitShown() {
+        awaitTemplate("login.ftl");
+        return this;
+    }
+
     /** The re-authentication variant of the page: the username is known and hidden, only the password is asked. */
     public void confirmPassword(String password) {
         awaitTemplate("login.ftl");

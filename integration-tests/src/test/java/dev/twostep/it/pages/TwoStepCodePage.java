@@ -1,6 +1,7 @@
 package dev.twostep.it.pages;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 
 /** The sign-in page that asks for the code, after the password. */
@@ -12,6 +13,10 @@ public final class TwoStepCodePage extends Page {
 
     public String whereTheCodeIs() {
         return find(By.id("two-step-where")).getText();
+    }
+
+    public boolean offersToTrustThisDevice() {
+        return !driver.findElements(By.id("trustDevice")).isEmpty();
     }
 
     public TwoStepCodePage dontRequireCodesOnThisDevice() {
@@ -26,6 +31,14 @@ public final class TwoStepCodePage extends Page {
 
     public void sendAgain() {
         click(By.id("resend"));
+    }
+
+    /** Submits the code form with one more field, as a hand-made request would (e.g. Keycloak's tryAnotherWay). */
+    public void submitWith(String name, String value) {
+        ((JavascriptExecutor) driver).executeScript("var form = document.getElementById('two-step-verify-form');"
+                + "var field = document.createElement('input'); field.type = 'hidden';"
+                + "field.name = arguments[0]; field.value = arguments[1]; form.appendChild(field); form.submit();",
+                name, value);
     }
 
     /** Where the code form posts to, for tests that submit it outside the browser. */

@@ -22,9 +22,19 @@ public final class EnrollmentWalk {
 
     /** Verifies an Italian number by text message as the method in the current role. */
     public void textMessage(String nationalNumber) {
+        phone(nationalNumber, false);
+    }
+
+    /** Verifies an Italian number by voice call as the method in the current role. */
+    public void voiceCall(String nationalNumber) {
+        phone(nationalNumber, true);
+    }
+
+    private void phone(String nationalNumber, boolean voice) {
         int before = outbox.messagesFor(username).size();
         new ChooseMethodPage(browser).choosePhoneNumber();
-        new PhoneNumberPage(browser).textMessage().country("IT").number(nationalNumber).send();
+        PhoneNumberPage page = new PhoneNumberPage(browser);
+        (voice ? page.voiceDelivery() : page.textMessage()).country("IT").number(nationalNumber).send();
         new EnterCodePage(browser).verify(outbox.latestFor(username, before + 1).get("code").asText());
     }
 
