@@ -4,9 +4,11 @@
     <li>${msg("twoStepPrimaryLabel")} <strong><@ts.methodLine method=twoStep.primary/></strong></li>
     <li>${msg("twoStepBackupLabel")} <strong><@ts.methodLine method=twoStep.backup/></strong></li>
   </ul>
-  <p>${msg("twoStepTrustIntro")}</p>
+  <#if twoStep.trustsDevices><p>${msg("twoStepTrustIntro")}</p></#if>
   <@ts.form id="two-step-done-form">
-    <@ts.checkbox name="trustDevice" label=msg("twoStepTrustDevice") hint=msg("twoStepTrustDeviceHint")/>
+    <#if twoStep.trustsDevices>
+      <@ts.checkbox name="trustDevice" label=msg("twoStepTrustDevice") hint=msg("twoStepTrustDeviceHint")/>
+    </#if>
     <@ts.actions>
       <@ts.button id="finish" label=msg("twoStepTurnOn") action="finish"/>
     </@ts.actions>

@@ -17,9 +17,44 @@
 </#macro>
 
 <#macro form id>
-  <form id="${id}" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post" novalidate="novalidate">
+  <form id="${id}" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post" novalidate="novalidate"<#if (twoStep.deliveryStatusUrl)??> data-delivery-status="${twoStep.deliveryStatusUrl}"</#if>>
     <#nested>
   </form>
+  <#if (twoStep.deliveryStatusUrl)??><@deliveryWatch formId=id/></#if>
+</#macro>
+
+<#-- A code message is sent in the background: if it fails after the page is shown, ask the flow again,
+     which shows the reason in the seller's language and the other ways to get a code. -->
+<#macro deliveryWatch formId>
+  <script>
+    (function () {
+      var form = document.getElementById("${formId}");
+      var url = form.getAttribute("data-delivery-status");
+      var checks = 0;
+      function askTheFlow() {
+        var action = document.createElement("input");
+        action.type = "hidden";
+        action.name = "action";
+        action.value = "status";
+        form.appendChild(action);
+        form.submit();
+      }
+      function check() {
+        checks++;
+        fetch(url, {cache: "no-store", credentials: "omit"})
+          .then(function (answer) { return answer.ok ? answer.json() : {state: "sending"}; })
+          .then(function (status) {
+            if (status.state === "failed") {
+              askTheFlow();
+            } else if (status.state === "sending" && checks < 30) {
+              setTimeout(check, 1000);
+            }
+          })
+          .catch(function () { if (checks < 30) { setTimeout(check, 2000); } });
+      }
+      setTimeout(check, 500);
+    })();
+  </script>
 </#macro>
 
 <#macro codeInput>

@@ -16,9 +16,12 @@ import dev.twostep.core.phone.PhoneNumbers;
 final class SignInForm {
     private final AuthenticationFlowContext context;
     private final PhoneNumbers numbers = new PhoneNumbers();
+    private final String deliveryStatusUrl;
 
-    SignInForm(AuthenticationFlowContext context) {
+    /** {@code deliveryStatusUrl}: where the code page checks on a message in flight (null: nothing to watch). */
+    SignInForm(AuthenticationFlowContext context, String deliveryStatusUrl) {
         this.context = context;
+        this.deliveryStatusUrl = deliveryStatusUrl;
     }
 
     Response render(SignInPage page, MethodOption current, List<MethodOption> options, List<FormMessage> errors,
@@ -26,6 +29,9 @@ final class SignInForm {
         Map<String, Object> model = new HashMap<>();
         model.put("page", page.name());
         model.put("trustsDevices", VerifyAuthenticator.policyOf(context).trustsDevices());
+        if (deliveryStatusUrl != null && page == SignInPage.CODE && !current.isApp()) {
+            model.put("deliveryStatusUrl", deliveryStatusUrl);
+        }
         model.put("current", describe(current));
         model.put("others", options.stream().filter(o -> !o.id().equals(current.id())).map(this::describe).toList());
         return TwoStepPages.render(context.form(), page.template(), model, errors, info);

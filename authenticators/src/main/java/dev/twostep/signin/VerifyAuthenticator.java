@@ -94,6 +94,7 @@ public final class VerifyAuthenticator implements Authenticator {
                 step.offer(chosen.get(), false);
             }
             case "resend" -> step.offer(current, true);
+            case "status" -> step.offer(current, false);
             default -> step.verify(current, Optional.ofNullable(form.getFirst("code")).orElse(""),
                     "on".equals(form.getFirst("trustDevice")));
         }
@@ -144,12 +145,14 @@ public final class VerifyAuthenticator implements Authenticator {
         private final List<MethodOption> options;
         private final TwoStepPolicy policy;
         private final PendingCode pending;
+        private final PhoneCodeDelivery delivery;
 
         Step(AuthenticationFlowContext context, List<MethodOption> options) {
             this.context = context;
             this.options = options;
             this.policy = policyOf(context);
             this.pending = new PendingCode(new AuthSessionNotes(context.getAuthenticationSession()), CODE_SLOT);
+            this.delivery = new PhoneCodeDelivery(context.getSession(), policy);
         }
 
         /**
@@ -165,10 +168,14 @@ public final class VerifyAuthenticator implements Authenticator {
             String target = number + "|" + option.channel().id();
             boolean alreadySent = target.equals(pending.target());
             if (alreadySent && !resend) {
+                Optional<String> failed = delivery.laterFailure(pending);
+                if (failed.isPresent()) {
+                    show(SignInPage.OTHER_METHODS, option, List.of(new FormMessage(null, failed.get())), null);
+                    return;
+                }
                 show(SignInPage.CODE, option, List.of(), null);
                 return;
             }
-            PhoneCodeDelivery delivery = new PhoneCodeDelivery(context.getSession(), policy);
             long wait = delivery.cooldownLeft(pending, target);
             if (wait > 0) {
                 show(SignInPage.CODE, option, List.of(new FormMessage(null, "twoStepResendTooSoon", wait)), null);
@@ -190,6 +197,12 @@ public final class VerifyAuthenticator implements Authenticator {
                 show(SignInPage.CODE, option, List.of(new FormMessage(null, "twoStepLockedOut")), null);
                 return;
             }
+            Optional<String> failed = option.isApp() ? Optional.empty() : delivery.laterFailure(pending);
+            if (failed.isPresent()) {
+                // The code never went out: asking for it again would be a trap; offer the other methods.
+                show(SignInPage.OTHER_METHODS, option, List.of(new FormMessage(null, failed.get())), null);
+                return;
+            }
             boolean valid;
             String failureKey = "twoStepCodeInvalid";
             if (option.isApp()) {
@@ -207,7 +220,7 @@ public final class VerifyAuthenticator implements Authenticator {
             if (!valid) {
                 context.getEvent().user(context.getUser()).detail("two_step_method", option.id())
                         .error(Errors.INVALID_USER_CREDENTIALS);
-                context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS, new SignInForm(context)
+                context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS, form()
                         .render(SignInPage.CODE, option, options, List.of(new FormMessage("code", failureKey)), null));
                 return;
             }
@@ -232,7 +245,11 @@ public final class VerifyAuthenticator implements Authenticator {
         }
 
         void show(SignInPage page, MethodOption option, List<FormMessage> errors, String info) {
-            context.challenge(new SignInForm(context).render(page, option, options, errors, info));
+            context.challenge(form().render(page, option, options, errors, info));
+        }
+
+        private SignInForm form() {
+            return new SignInForm(context, delivery.statusUrl(context.getRealm(), pending));
         }
     }
 }

@@ -15,11 +15,12 @@ import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.models.utils.PostMigrationEvent;
 import org.keycloak.provider.ProviderConfigProperty;
 
+import dev.twostep.core.AuthenticatorIds;
 import dev.twostep.core.policy.TwoStepPolicyConfig;
 
 /** Registers the sign-in step {@value #PROVIDER_ID}; its config is the 2SV policy. */
 public final class VerifyAuthenticatorFactory implements AuthenticatorFactory {
-    public static final String PROVIDER_ID = "two-step-verify";
+    public static final String PROVIDER_ID = AuthenticatorIds.VERIFY;
     private static final Logger LOG = Logger.getLogger(VerifyAuthenticatorFactory.class);
 
     private static final AuthenticationExecutionModel.Requirement[] CHOICES = {

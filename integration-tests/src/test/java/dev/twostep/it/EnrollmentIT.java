@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -185,6 +186,47 @@ class EnrollmentIT {
         again.country("IT").number("+12015550123").send();
         assertTrue(new PhoneNumberPage(browser).errors().contains("is not valid"));
         assertEquals(0, outbox.messagesFor(username).size());
+    }
+
+    @Test
+    void numbersOutsideTheAllowedCountriesAndPremiumNumbersAreRefused() {
+        Map<String, String> before = seller.admin.changePolicy(Map.of("allowedCountries", "IT"));
+        try {
+            signIn();
+            new ChooseMethodPage(browser).choosePhoneNumber();
+            new PhoneNumberPage(browser).textMessage().country("US").number("201-555-0123").send();
+            PhoneNumberPage refused = new PhoneNumberPage(browser);
+            assertTrue(refused.errors().contains("Codes cannot be sent to phone numbers of this country"),
+                    refused.errors());
+            // Italian premium-rate numbers (899) are refused whatever the countries.
+            refused.country("IT").number("899 123 456").send();
+            PhoneNumberPage premium = new PhoneNumberPage(browser);
+            assertTrue(premium.errors().contains("premium-rate"), premium.errors());
+            assertEquals(0, outbox.messagesFor(username).size());
+        } finally {
+            seller.admin.changePolicy(before);
+        }
+    }
+
+    @Test
+    void oneAddressCannotPumpEnrollmentCodesThroughManyAccounts() {
+        Map<String, String> before = seller.admin.changePolicy(Map.of("sendsPerIpPerHour", "1"));
+        try (Seller other = new Seller()) {
+            // The limit holds for the whole address, so earlier tests' sends may already have spent it: only the
+            // second seller's refusal is certain.
+            signIn();
+            new ChooseMethodPage(browser).choosePhoneNumber();
+            new PhoneNumberPage(browser).textMessage().country("IT").number(seller.phone).send();
+            ChromeDriver second = other.newBrowser();
+            other.signIn(second);
+            new ChooseMethodPage(second).choosePhoneNumber();
+            new PhoneNumberPage(second).textMessage().country("IT").number(other.phone).send();
+            PhoneNumberPage refused = new PhoneNumberPage(second);
+            assertTrue(refused.errors().contains("Too many codes"), refused.errors());
+            assertEquals(0, other.messageCount());
+        } finally {
+            seller.admin.changePolicy(before);
+        }
     }
 
     @Test

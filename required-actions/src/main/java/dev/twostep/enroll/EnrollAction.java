@@ -24,6 +24,7 @@ import dev.twostep.core.method.Channel;
 import dev.twostep.core.method.MethodRole;
 import dev.twostep.core.method.UserMethods;
 import dev.twostep.core.phone.PhoneNumbers;
+import dev.twostep.core.policy.RealmPolicy;
 import dev.twostep.core.policy.TwoStepPolicy;
 
 /**
@@ -32,7 +33,6 @@ import dev.twostep.core.policy.TwoStepPolicy;
  * reload, a locale switch or a tampered field never skips a step.
  */
 public final class EnrollAction implements RequiredActionProvider {
-    private final TwoStepPolicy policy = TwoStepPolicy.defaults();
     private final PhoneNumbers numbers = new PhoneNumbers();
 
     @Override
@@ -76,12 +76,14 @@ public final class EnrollAction implements RequiredActionProvider {
         private final EnrollmentState state;
         private final MultivaluedMap<String, String> form;
         private final EnrollForm pages;
+        private final TwoStepPolicy policy;
 
         Step(RequiredActionContext context, EnrollmentState state, MultivaluedMap<String, String> form) {
             this.context = context;
             this.state = state;
             this.form = form;
             this.pages = new EnrollForm(context, state, numbers);
+            this.policy = RealmPolicy.of(context.getRealm());
         }
 
         void onMethod() {
@@ -118,6 +120,11 @@ public final class EnrollAction implements RequiredActionProvider {
                 fail(EnrollPage.PHONE, "number", "twoStepInvalidNumber");
                 return;
             }
+            Optional<String> refused = numbers.refusal(number.get(), policy);
+            if (refused.isPresent()) {
+                fail(EnrollPage.PHONE, "number", refused.get());
+                return;
+            }
             MethodRole role = state.role();
             if (role == MethodRole.BACKUP && state.chosen(MethodRole.PRIMARY)
                     .map(primary -> number.get().equals(primary.number())).orElse(false)) {
@@ -145,6 +152,17 @@ public final class EnrollAction implements RequiredActionProvider {
                 pending.clear();
                 state.show(EnrollPage.PHONE);
                 challenge(EnrollPage.PHONE, List.of(), null);
+                return;
+            }
+            Optional<String> failed = new PhoneCodeDelivery(context.getSession(), policy).laterFailure(pending);
+            if (failed.isPresent()) {
+                // The code never went out: back to the number, with the reason, to fix it or pick another way.
+                state.show(EnrollPage.PHONE);
+                fail(EnrollPage.PHONE, null, failed.get());
+                return;
+            }
+            if ("status".equals(action)) {
+                challenge(EnrollPage.PHONE_CODE, List.of(), null);
                 return;
             }
             if ("resend".equals(action)) {
@@ -197,7 +215,7 @@ public final class EnrollAction implements RequiredActionProvider {
             ChosenMethod primary = state.chosen(MethodRole.PRIMARY).orElseThrow();
             ChosenMethod backup = state.chosen(MethodRole.BACKUP).orElseThrow();
             new EnrollmentCommit().store(context.getRealm(), context.getUser(), primary, backup, context.getEvent());
-            if ("on".equals(param("trustDevice"))) {
+            if ("on".equals(param("trustDevice")) && policy.trustsDevices()) {
                 new TrustedDevices(context.getSession()).trustThisBrowser(context.getRealm(), context.getUser(),
                         policy.trustedDeviceLifetime(), "Trusted browser");
             }
@@ -223,7 +241,8 @@ public final class EnrollAction implements RequiredActionProvider {
                 challenge(page, List.of(new FormMessage(null, "twoStepResendTooSoon", wait)), null);
                 return false;
             }
-            Optional<String> failure = delivery.send(context.getRealm(), context.getUser(), pending, number, channel);
+            Optional<String> failure = delivery.sendForEnrollment(context.getRealm(), context.getUser(), pending, number,
+                    channel);
             failure.ifPresent(key -> fail(page, null, key));
             return failure.isEmpty();
         }
@@ -243,7 +262,10 @@ public final class EnrollAction implements RequiredActionProvider {
         }
 
         private void challenge(EnrollPage page, List<FormMessage> errors, String info) {
-            context.challenge(pages.render(page, typed(), errors, info));
+            String watch = page == EnrollPage.PHONE_CODE
+                    ? new PhoneCodeDelivery(context.getSession(), policy).statusUrl(context.getRealm(), pendingCode())
+                    : null;
+            context.challenge(pages.render(page, typed(), errors, info, watch));
         }
 
         private Map<String, String> typed() {

@@ -16,6 +16,7 @@ import org.keycloak.utils.TotpUtils;
 import dev.twostep.core.method.MethodRole;
 import dev.twostep.core.forms.TwoStepPages;
 import dev.twostep.core.phone.PhoneNumbers;
+import dev.twostep.core.policy.RealmPolicy;
 
 /**
  * Renders an enrollment page: the one place that fills the {@code twoStep} model the templates read, for a
@@ -32,13 +33,18 @@ final class EnrollForm {
         this.numbers = numbers;
     }
 
-    /** A page with the values the seller typed (number, country, channel) kept. */
-    Response render(EnrollPage page, Map<String, String> typed, List<FormMessage> errors, String info) {
+    /**
+     * A page with the values the seller typed (number, country, channel) kept; {@code deliveryStatusUrl} is
+     * where the code page checks on its message (null: nothing to watch).
+     */
+    Response render(EnrollPage page, Map<String, String> typed, List<FormMessage> errors, String info,
+                    String deliveryStatusUrl) {
         Locale locale = context.getSession().getContext().resolveLocale(context.getUser());
         Map<String, Object> model = new HashMap<>();
         MethodRole role = state.role();
         model.put("role", role.id());
         model.put("page", page.name());
+        model.put("trustsDevices", RealmPolicy.of(context.getRealm()).trustsDevices());
         state.chosen(MethodRole.PRIMARY).ifPresent(primary -> model.put("primary", describe(primary)));
         state.chosen(MethodRole.BACKUP).ifPresent(backup -> model.put("backup", describe(backup)));
 
@@ -56,6 +62,9 @@ final class EnrollForm {
                 model.put("target", numbers.mask(phone.number()));
                 model.put("channel", phone.channel().id());
             });
+            if (deliveryStatusUrl != null) {
+                model.put("deliveryStatusUrl", deliveryStatusUrl);
+            }
         }
         if (page == EnrollPage.APP) {
             String secret = state.otpSecret().orElseThrow();
@@ -71,7 +80,7 @@ final class EnrollForm {
     }
 
     Response render(EnrollPage page) {
-        return render(page, Map.of(), List.of(), null);
+        return render(page, Map.of(), List.of(), null, null);
     }
 
     private Map<String, Object> describe(ChosenMethod method) {

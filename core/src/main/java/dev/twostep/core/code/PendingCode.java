@@ -37,8 +37,13 @@ public final class PendingCode {
         this(notes, slot, Clock.systemUTC());
     }
 
-    /** Creates a new code for {@code target}, replacing any earlier one, and returns it for sending. */
+    /**
+     * Creates a new code for {@code target}, replacing any earlier one, and returns it for sending. The
+     * wrong tries of a replaced code that is still alive carry over: asking for another code (or another
+     * method) never buys more guesses; only a code spent by its tries starts a new count.
+     */
     public String issue(String target, TwoStepPolicy policy, CodeGenerator generator) {
+        String carried = notes.get(key("hash")) == null ? null : notes.get(key("tries"));
         String code = generator.next(policy.codeLength());
         byte[] salt = new byte[16];
         new SecureRandom().nextBytes(salt);
@@ -48,7 +53,7 @@ public final class PendingCode {
         notes.put(key("target"), target);
         notes.put(key("expires"), Long.toString(now.plus(policy.codeLifetime()).toEpochMilli()));
         notes.put(key("sent"), Long.toString(now.toEpochMilli()));
-        notes.put(key("tries"), "0");
+        notes.put(key("tries"), carried == null ? "0" : carried);
         return code;
     }
 
@@ -60,6 +65,24 @@ public final class PendingCode {
     /** An opaque id of the pending code (its salt), unique per issued code; null when none is pending. */
     public String codeId() {
         return notes.get(key("hash")) == null ? null : notes.get(key("salt"));
+    }
+
+    /**
+     * A public name of the pending code's delivery, safe to put in a page (it reveals nothing of the code or
+     * its salt); null when none is pending.
+     */
+    public String deliveryId() {
+        String salt = codeId();
+        if (salt == null) {
+            return null;
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(("delivery:" + salt).getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JRE", e);
+        }
     }
 
     /** When the pending code was sent, or null when none is pending. */

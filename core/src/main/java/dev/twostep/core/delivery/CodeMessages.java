@@ -24,11 +24,18 @@ public final class CodeMessages {
                                    int lifetimeMinutes) {
         Locale locale = session.getContext().resolveLocale(user);
         String key = channel == Channel.SMS ? "twoStepSmsText" : "twoStepVoiceText";
-        String spoken = channel == Channel.VOICE ? String.join(", ", code.split("")) : code;
         String realmName = realm.getDisplayName() != null ? realm.getDisplayName() : realm.getName();
-        String text = new MessageFormat(pattern(realm, locale, key), locale)
-                .format(new Object[] {spoken, realmName, lifetimeMinutes});
+        String text = text(pattern(realm, locale, key), channel, code, realmName, lifetimeMinutes, locale);
         return new OutgoingMessage(channel, to, text, code, realm.getName(), user.getUsername(), locale);
+    }
+
+    /**
+     * The text of one message from its pattern ({0} code, {1} realm, {2} minutes). A call spells the code
+     * digit by digit, so a voice reads "4, 0, 7" rather than "four hundred seven".
+     */
+    static String text(String pattern, Channel channel, String code, String realmName, int minutes, Locale locale) {
+        String spoken = channel == Channel.VOICE ? String.join(", ", code.split("")) : code;
+        return new MessageFormat(pattern, locale).format(new Object[] {spoken, realmName, minutes});
     }
 
     private String pattern(RealmModel realm, Locale locale, String key) {

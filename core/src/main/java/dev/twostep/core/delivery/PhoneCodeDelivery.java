@@ -3,11 +3,18 @@ package dev.twostep.core.delivery;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.jboss.logging.Logger;
+import org.keycloak.executors.ExecutorsProvider;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
 
 import dev.twostep.core.code.CodeGenerator;
 import dev.twostep.core.code.PendingCode;
@@ -16,10 +23,15 @@ import dev.twostep.core.phone.PhoneNumbers;
 import dev.twostep.core.policy.TwoStepPolicy;
 
 /**
- * Issues a code for a phone and hands it to the configured sender, keeping the resend cooldown. Returns
- * the message key to show when nothing went out, empty when the code is on its way.
+ * Issues a code for a phone and hands it to the configured sender, keeping the resend cooldown and the send
+ * limits. The send itself runs on Keycloak's executor so a slow gateway never holds the page: a quick answer
+ * (a failure within {@link #QUICK_ANSWER}) is reported at once, a later one is recorded in
+ * {@link DeliveryStatus} and picked up by the page's status check or the seller's next step.
  */
 public final class PhoneCodeDelivery {
+    /** Longest a page waits for the sender before showing "code sent"; slow gateways finish in the background. */
+    static final Duration QUICK_ANSWER = Duration.ofMillis(100);
+    static final String EXECUTOR = "two-step-delivery";
     private static final Logger LOG = Logger.getLogger(PhoneCodeDelivery.class);
 
     private final KeycloakSession session;
@@ -48,6 +60,10 @@ public final class PhoneCodeDelivery {
     /** As above, recording the code under {@code target}, which tells a resend from a send elsewhere. */
     public Optional<String> send(RealmModel realm, UserModel user, PendingCode pending, String number, Channel channel,
                                  String target) {
+        Optional<String> refused = new PhoneNumbers().refusal(number, policy);
+        if (refused.isPresent()) {
+            return refused;
+        }
         SendLimits limits = new SendLimits(session.singleUseObjects());
         if (!limits.take(SendLimits.user(realm.getId(), user.getId()), policy.sendsPerUserPerHour(), Duration.ofHours(1))
                 || !limits.take(SendLimits.number(number), policy.sendsPerNumberPerDay(), Duration.ofDays(1))) {
@@ -56,15 +72,85 @@ public final class PhoneCodeDelivery {
             return Optional.of("twoStepSendLimit");
         }
         String code = pending.issue(target, policy, generator);
+        OutgoingMessage message = new CodeMessages(session)
+                .compose(realm, user, channel, number, code, (int) policy.codeLifetime().toMinutes());
+        CodeSender sender = session.getProvider(CodeSender.class);
+        String deliveryId = pending.deliveryId();
+        String where = realm.getName() + "/" + user.getId();
+        KeycloakSessionFactory factory = session.getKeycloakSessionFactory();
+        long lifetime = policy.codeLifetime().toSeconds();
+        Future<Optional<String>> outcome = session.getProvider(ExecutorsProvider.class).getExecutor(EXECUTOR).submit(() -> {
+            Optional<String> failure = deliver(sender, message, where);
+            KeycloakModelUtils.runJobInTransaction(factory, background -> {
+                DeliveryStatus status = new DeliveryStatus(background.singleUseObjects());
+                failure.ifPresentOrElse(key -> status.failed(deliveryId, key, lifetime),
+                        () -> status.sent(deliveryId, lifetime));
+            });
+            return failure;
+        });
         try {
-            session.getProvider(CodeSender.class).send(new CodeMessages(session)
-                    .compose(realm, user, channel, number, code, (int) policy.codeLifetime().toMinutes()));
+            Optional<String> failure = outcome.get(QUICK_ANSWER.toMillis(), TimeUnit.MILLISECONDS);
+            failure.ifPresent(key -> pending.clear());
+            return failure;
+        } catch (TimeoutException e) {
+            return Optional.empty();
+        } catch (ExecutionException e) {
+            LOG.errorf(e.getCause(), "two-step: %s code for %s not sent", channel.id(), where);
+            pending.clear();
+            return Optional.of("twoStepSendFailed");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * A send for the enrollment, which anyone with a password reaches: it also counts against the budget of
+     * the caller's IP address, so one client cannot pump messages through many accounts.
+     */
+    public Optional<String> sendForEnrollment(RealmModel realm, UserModel user, PendingCode pending, String number,
+                                              Channel channel) {
+        String address = session.getContext().getConnection().getRemoteAddr();
+        if (!new SendLimits(session.singleUseObjects()).take(SendLimits.address(realm.getId(), address),
+                policy.sendsPerIpPerHour(), Duration.ofHours(1))) {
+            LOG.warnf("two-step: enrollment send limit reached for address %s in realm %s", address, realm.getName());
+            return Optional.of("twoStepSendLimit");
+        }
+        return send(realm, user, pending, number, channel);
+    }
+
+    /**
+     * The message key of a send that failed after its page was shown, clearing the dead code; empty while
+     * the message is on its way or once it went out.
+     */
+    public Optional<String> laterFailure(PendingCode pending) {
+        Optional<String> failure = new DeliveryStatus(session.singleUseObjects()).failure(pending.deliveryId());
+        failure.ifPresent(key -> pending.clear());
+        return failure;
+    }
+
+    /** Where the page asks, without a session, what became of the pending code's message; null if none. */
+    public String statusUrl(RealmModel realm, PendingCode pending) {
+        String deliveryId = pending.deliveryId();
+        if (deliveryId == null) {
+            return null;
+        }
+        return session.getContext().getUri().getBaseUriBuilder().path("realms").path(realm.getName())
+                .path(DeliveryStatusResourceFactory.PROVIDER_ID).path(deliveryId).build().toString();
+    }
+
+    private static Optional<String> deliver(CodeSender sender, OutgoingMessage message, String where) {
+        try {
+            sender.send(message);
             return Optional.empty();
         } catch (DeliveryException e) {
-            pending.clear();
-            LOG.warnf(e, "two-step: %s code to %s for %s/%s not sent: %s", channel.id(),
-                    new PhoneNumbers().mask(number), realm.getName(), user.getId(), e.getMessage());
+            LOG.warnf("two-step: %s code to %s for %s not sent: %s", message.channel().id(),
+                    new PhoneNumbers().mask(message.to()), where, e.getMessage());
             return Optional.of(e.messageKey());
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "two-step: %s code to %s for %s not sent", message.channel().id(),
+                    new PhoneNumbers().mask(message.to()), where);
+            return Optional.of("twoStepSendFailed");
         }
     }
 }

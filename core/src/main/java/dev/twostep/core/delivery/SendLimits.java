@@ -35,6 +35,10 @@ public final class SendLimits {
         return "user." + realmId + "." + userId;
     }
 
+    public static String address(String realmId, String ip) {
+        return "address." + realmId + "." + ip;
+    }
+
     public static String number(String e164) {
         return "number." + e164;
     }

@@ -9,6 +9,8 @@ import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 
+import dev.twostep.core.policy.TwoStepPolicy;
+
 /**
  * Phone numbers as libphonenumber understands them: parsing what a seller typed for the country they
  * chose, the E.164 form we store, the masked form we show, and the list of countries for the picker.
@@ -38,6 +40,27 @@ public final class PhoneNumbers {
             return Optional.of(util.format(number, PhoneNumberUtil.PhoneNumberFormat.E164));
         } catch (NumberParseException e) {
             return Optional.empty();
+        }
+    }
+
+    /**
+     * Why codes may not go to {@code e164} under {@code policy} (a message key), or empty when they may: a
+     * country outside the allowed list, or a premium-rate or shared-cost number (toll fraud pumps those).
+     */
+    public Optional<String> refusal(String e164, TwoStepPolicy policy) {
+        try {
+            PhoneNumber number = util.parse(e164, null);
+            if (!policy.allowsCountry(util.getRegionCodeForNumber(number))) {
+                return Optional.of("twoStepErrorCountryNotAllowed");
+            }
+            PhoneNumberUtil.PhoneNumberType type = util.getNumberType(number);
+            if (type == PhoneNumberUtil.PhoneNumberType.PREMIUM_RATE
+                    || type == PhoneNumberUtil.PhoneNumberType.SHARED_COST) {
+                return Optional.of("twoStepErrorPremiumNumber");
+            }
+            return Optional.empty();
+        } catch (NumberParseException e) {
+            return Optional.of("twoStepErrorInvalidNumber");
         }
     }
 

@@ -1,13 +1,15 @@
 package dev.twostep.core.policy;
 
 import java.time.Duration;
+import java.util.Set;
 
 /**
  * The numbers that decide how strict 2SV is. One value object so that every flow reads the same limits;
- * the sign-in authenticator's config will override the defaults, the enrollment uses them as they are.
+ * the sign-in authenticator's config holds the realm's values ({@link RealmPolicy} finds them for the other flows).
  */
 public record TwoStepPolicy(int codeLength, Duration codeLifetime, int maxWrongTries, Duration resendCooldown,
-                            Duration trustedDeviceLifetime, int sendsPerUserPerHour, int sendsPerNumberPerDay) {
+                            Duration trustedDeviceLifetime, int sendsPerUserPerHour, int sendsPerNumberPerDay,
+                            int sendsPerIpPerHour, Set<String> allowedCountries) {
 
     /** Codes outlive this by no configuration: a longer-lived code is a phishing gift. */
     public static final Duration MAX_CODE_LIFETIME = Duration.ofMinutes(10);
@@ -25,9 +27,10 @@ public record TwoStepPolicy(int codeLength, Duration codeLifetime, int maxWrongT
         if (maxWrongTries < 1) {
             throw new IllegalArgumentException("at least one try per code");
         }
-        if (sendsPerUserPerHour < 1 || sendsPerNumberPerDay < 1) {
+        if (sendsPerUserPerHour < 1 || sendsPerNumberPerDay < 1 || sendsPerIpPerHour < 1) {
             throw new IllegalArgumentException("send limits must allow at least one message");
         }
+        allowedCountries = Set.copyOf(allowedCountries);
     }
 
     /** Zero days turns "Don't require codes on this device" off: the choice is hidden and no browser passes. */
@@ -35,7 +38,13 @@ public record TwoStepPolicy(int codeLength, Duration codeLifetime, int maxWrongT
         return !trustedDeviceLifetime.isZero();
     }
 
+    /** An empty list of allowed countries means every country. */
+    public boolean allowsCountry(String region) {
+        return allowedCountries.isEmpty() || allowedCountries.contains(region);
+    }
+
     public static TwoStepPolicy defaults() {
-        return new TwoStepPolicy(6, Duration.ofMinutes(5), 5, Duration.ofSeconds(30), Duration.ofDays(90), 10, 10);
+        return new TwoStepPolicy(6, Duration.ofMinutes(5), 5, Duration.ofSeconds(30), Duration.ofDays(90), 10, 10,
+                20, Set.of());
     }
 }

@@ -3,6 +3,7 @@ package dev.twostep.core.policy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
@@ -19,6 +20,8 @@ public final class TwoStepPolicyConfig {
     public static final String TRUSTED_DEVICE_DAYS = "trustedDeviceDays";
     public static final String SENDS_PER_USER_PER_HOUR = "sendsPerUserPerHour";
     public static final String SENDS_PER_NUMBER_PER_DAY = "sendsPerNumberPerDay";
+    public static final String SENDS_PER_IP_PER_HOUR = "sendsPerIpPerHour";
+    public static final String ALLOWED_COUNTRIES = "allowedCountries";
 
     private TwoStepPolicyConfig() {
     }
@@ -47,6 +50,13 @@ public final class TwoStepPolicyConfig {
                 .property().name(SENDS_PER_NUMBER_PER_DAY).label("Messages per number per day")
                 .type(ProviderConfigProperty.INTEGER_TYPE).defaultValue(Integer.toString(d.sendsPerNumberPerDay()))
                 .helpText("Text messages and calls one phone number may receive in a day.").add()
+                .property().name(SENDS_PER_IP_PER_HOUR).label("Enrollment messages per IP address per hour")
+                .type(ProviderConfigProperty.INTEGER_TYPE).defaultValue(Integer.toString(d.sendsPerIpPerHour()))
+                .helpText("Codes the enrollment may send for one IP address in an hour, across users.").add()
+                .property().name(ALLOWED_COUNTRIES).label("Allowed phone countries")
+                .type(ProviderConfigProperty.STRING_TYPE).defaultValue("")
+                .helpText("ISO country codes separated by commas (e.g. IT,DE,FR); empty allows every country. "
+                        + "Premium-rate and shared-cost numbers are always refused.").add()
                 .build();
     }
 
@@ -63,7 +73,27 @@ public final class TwoStepPolicyConfig {
                 Duration.ofSeconds(intOf(config, RESEND_COOLDOWN_SECONDS, (int) d.resendCooldown().toSeconds())),
                 Duration.ofDays(intOf(config, TRUSTED_DEVICE_DAYS, (int) d.trustedDeviceLifetime().toDays())),
                 intOf(config, SENDS_PER_USER_PER_HOUR, d.sendsPerUserPerHour()),
-                intOf(config, SENDS_PER_NUMBER_PER_DAY, d.sendsPerNumberPerDay()));
+                intOf(config, SENDS_PER_NUMBER_PER_DAY, d.sendsPerNumberPerDay()),
+                intOf(config, SENDS_PER_IP_PER_HOUR, d.sendsPerIpPerHour()),
+                countriesOf(config.get(ALLOWED_COUNTRIES)));
+    }
+
+    private static Set<String> countriesOf(String value) {
+        if (value == null || value.isBlank()) {
+            return Set.of();
+        }
+        Set<String> countries = new java.util.TreeSet<>();
+        for (String part : value.split("[,\\s]+")) {
+            String country = part.trim().toUpperCase(java.util.Locale.ROOT);
+            if (country.isEmpty()) {
+                continue;
+            }
+            if (!country.matches("[A-Z]{2}")) {
+                throw new IllegalArgumentException(ALLOWED_COUNTRIES + " must list two-letter country codes, not " + part);
+            }
+            countries.add(country);
+        }
+        return countries;
     }
 
     private static int intOf(Map<String, String> config, String key, int fallback) {

@@ -54,6 +54,28 @@ class PendingCodeTest {
     }
 
     @Test
+    void aResendKeepsTheCountOfWrongTries() {
+        CodeGenerator generator = new CodeGenerator();
+        String first = pending.issue("+393471234567", policy, generator);
+        for (int i = 0; i < 3; i++) {
+            assertEquals(CodeCheck.INVALID, pending.verify(wrong(first), policy));
+        }
+        String second = pending.issue("+393471234567", policy, generator);
+        assertEquals(CodeCheck.INVALID, pending.verify(wrong(second), policy));
+        assertEquals(CodeCheck.INVALID, pending.verify(wrong(second), policy));
+        assertEquals(CodeCheck.TOO_MANY_TRIES, pending.verify(second, policy), "five wrong tries in all");
+
+        // A code spent by its tries is gone: the next one starts a new count.
+        String third = pending.issue("+393471234567", policy, generator);
+        assertEquals(CodeCheck.INVALID, pending.verify(wrong(third), policy));
+        assertEquals(CodeCheck.VALID, pending.verify(third, policy));
+    }
+
+    private static String wrong(String right) {
+        return right.equals("000000") ? "111111" : "000000";
+    }
+
+    @Test
     void spacesAndDashesTypedInTheCodeAreIgnored() {
         String code = pending.issue("+393471234567", policy, new CodeGenerator());
         assertEquals(CodeCheck.VALID, pending.verify(code.substring(0, 3) + " " + code.substring(3), policy));
@@ -106,7 +128,8 @@ class PendingCodeTest {
     @Test
     void policyRefusesLifetimesBeyondTenMinutes() {
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> new TwoStepPolicy(6, Duration.ofMinutes(11), 5, Duration.ofSeconds(30), Duration.ofDays(90), 10, 10));
+                () -> new TwoStepPolicy(6, Duration.ofMinutes(11), 5, Duration.ofSeconds(30), Duration.ofDays(90), 10, 10, 20,
+                        java.util.Set.of()));
     }
 
     private static CodeGenerator fixed(String code) {

@@ -4,9 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+
+import dev.twostep.core.policy.TwoStepPolicy;
+import dev.twostep.core.policy.TwoStepPolicyConfig;
 
 class PhoneNumbersTest {
     private final PhoneNumbers numbers = new PhoneNumbers();
@@ -24,6 +30,29 @@ class PhoneNumbersTest {
         assertEquals(Optional.empty(), numbers.parse("+393471234567", "US"));
         assertEquals(Optional.empty(), numbers.parse("3471234567", "XX"));
         assertEquals(Optional.empty(), numbers.parse("", "IT"));
+    }
+
+    @Test
+    void premiumRateAndSharedCostNumbersAreRefused() {
+        PhoneNumberUtil util = PhoneNumberUtil.getInstance();
+        String premium = e164(util.getExampleNumberForType("GB", PhoneNumberUtil.PhoneNumberType.PREMIUM_RATE));
+        String shared = e164(util.getExampleNumberForType("FR", PhoneNumberUtil.PhoneNumberType.SHARED_COST));
+        TwoStepPolicy anyCountry = TwoStepPolicy.defaults();
+        assertEquals(Optional.of("twoStepErrorPremiumNumber"), numbers.refusal(premium, anyCountry));
+        assertEquals(Optional.of("twoStepErrorPremiumNumber"), numbers.refusal(shared, anyCountry));
+        assertEquals(Optional.empty(), numbers.refusal("+393471234567", anyCountry));
+    }
+
+    @Test
+    void onlyAllowedCountriesGetCodes() {
+        TwoStepPolicy italyAndGermany = TwoStepPolicyConfig.from(Map.of(TwoStepPolicyConfig.ALLOWED_COUNTRIES, "it, DE"));
+        assertEquals(Optional.empty(), numbers.refusal("+393471234567", italyAndGermany));
+        assertEquals(Optional.of("twoStepErrorCountryNotAllowed"), numbers.refusal("+12015550123", italyAndGermany));
+        assertEquals(Optional.of("twoStepErrorInvalidNumber"), numbers.refusal("garbage", italyAndGermany));
+    }
+
+    private static String e164(com.google.i18n.phonenumbers.Phonenumber.PhoneNumber number) {
+        return PhoneNumberUtil.getInstance().format(number, PhoneNumberUtil.PhoneNumberFormat.E164);
     }
 
     @Test

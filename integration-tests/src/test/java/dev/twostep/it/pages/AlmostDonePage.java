@@ -20,6 +20,6 @@ public final class AlmostDonePage extends Page {
     }
 
     public void turnOn() {
-        click(By.id("finish"));
+        submit(By.id("finish"));
     }
 }

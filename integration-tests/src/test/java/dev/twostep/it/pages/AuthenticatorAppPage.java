@@ -31,6 +31,6 @@ public final class AuthenticatorAppPage extends Page {
 
     public void verify(String code) {
         type(By.id("code"), code);
-        click(By.id("verify"));
+        submit(By.id("verify"));
     }
 }

@@ -13,12 +13,12 @@ public final class ChooseMethodPage extends Page {
 
     public void choosePhoneNumber() {
         click(By.id("method-phone"));
-        click(By.id("continue"));
+        submit(By.id("continue"));
     }
 
     public void chooseAuthenticatorApp() {
         click(By.id("method-app"));
-        click(By.id("continue"));
+        submit(By.id("continue"));
     }
 
     /** Submits a method value the page does not offer, as a tampered form would. */
@@ -27,7 +27,7 @@ public final class ChooseMethodPage extends Page {
         ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1];", radio,
                 method);
         click(By.id("method-phone"));
-        click(By.id("continue"));
+        submit(By.id("continue"));
     }
 
     public String primarySummary() {

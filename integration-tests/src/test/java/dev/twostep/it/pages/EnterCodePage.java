@@ -16,10 +16,10 @@ public final class EnterCodePage extends Page {
 
     public void verify(String code) {
         type(By.id("code"), code);
-        click(By.id("verify"));
+        submit(By.id("verify"));
     }
 
     public void sendAgain() {
-        click(By.id("resend"));
+        submit(By.id("resend"));
     }
 }

@@ -20,10 +20,10 @@ public final class OtherMethodsPage extends Page {
 
     public void use(String optionId) {
         click(By.id("method-" + optionId));
-        click(By.id("use"));
+        submit(By.id("use"));
     }
 
     public void startAccountRecovery() {
-        click(By.id("recovery"));
+        submit(By.id("recovery"));
     }
 }

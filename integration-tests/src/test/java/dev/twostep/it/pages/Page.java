@@ -44,6 +44,16 @@ public abstract class Page {
         new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.elementToBeClickable(by)).click();
     }
 
+    /**
+     * Clicks a button that submits the page and waits until the browser has left it, so that the next page
+     * object never reads the page being replaced.
+     */
+    protected void submit(By button) {
+        WebElement current = driver.findElement(By.tagName("html"));
+        click(button);
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(current));
+    }
+
     protected void type(By by, String text) {
         WebElement field = find(by);
         field.clear();

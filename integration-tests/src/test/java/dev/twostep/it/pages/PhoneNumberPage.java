@@ -42,6 +42,6 @@ public final class PhoneNumberPage extends Page {
 
     /** Clicks the button, whatever it is labelled now: Send code, Call me now or Save backup number. */
     public void send() {
-        click(By.id("send"));
+        submit(By.id("send"));
     }
 }

@@ -26,12 +26,12 @@ public final class SignInPage extends Page {
     public void confirmPassword(String password) {
         awaitTemplate("login.ftl");
         type(By.id("password"), password);
-        click(By.id("kc-login"));
+        submit(By.id("kc-login"));
     }
 
     public void signIn(String username, String password) {
         type(By.id("username"), username);
         type(By.id("password"), password);
-        click(By.id("kc-login"));
+        submit(By.id("kc-login"));
     }
 }

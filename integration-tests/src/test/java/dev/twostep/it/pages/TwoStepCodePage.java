@@ -26,11 +26,11 @@ public final class TwoStepCodePage extends Page {
 
     public void signIn(String code) {
         type(By.id("code"), code);
-        click(By.id("verify"));
+        submit(By.id("verify"));
     }
 
     public void sendAgain() {
-        click(By.id("resend"));
+        submit(By.id("resend"));
     }
 
     /** Submits the code form with one more field, as a hand-made request would (e.g. Keycloak's tryAnotherWay). */
@@ -47,6 +47,6 @@ public final class TwoStepCodePage extends Page {
     }
 
     public void didntReceiveTheCode() {
-        click(By.id("other"));
+        submit(By.id("other"));
     }
 }

@@ -74,6 +74,7 @@ public final class KeycloakServer implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
                 "--http-port=" + port, "--http-management-port=" + freePort(), "--import-realm",
                 "--spi-two-step-sender--outbox--file=" + outbox.toAbsolutePath()));
+        command.addAll(extraOptions);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output);
         builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER);
         builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
@@ -82,6 +83,14 @@ public final class KeycloakServer implements AutoCloseable {
         process = builder.start();
         Runtime.getRuntime().addShutdownHook(new Thread(this::close));
         awaitReady(Duration.ofMinutes(4));
+    }
+
+    private final List<String> extraOptions = new ArrayList<>();
+
+    /** More {@code kc.sh} options for the next start (e.g. another code sender). */
+    public KeycloakServer withOptions(List<String> options) {
+        extraOptions.addAll(options);
+        return this;
     }
 
     public String baseUrl() {

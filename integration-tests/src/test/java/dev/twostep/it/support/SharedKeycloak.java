@@ -1,9 +1,16 @@
 package dev.twostep.it.support;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+
+import dev.twostep.core.delivery.twilio.TwilioStandIn;
 
 /**
  * JUnit extension that starts one Keycloak for the whole test JVM (the first class that needs it starts
@@ -14,10 +21,18 @@ public final class SharedKeycloak implements BeforeAllCallback {
 
     /** The running server; set once per JVM by the extension, read by tests and page objects. */
     private static volatile KeycloakServer server;
+    /** The Twilio stand-in, when this JVM's server sends through Twilio ({@code twostep.sender=twilio}). */
+    private static volatile TwilioStandIn twilio;
 
     @Override
     public void beforeAll(ExtensionContext context) {
         context.getRoot().getStore(NS).getOrComputeIfAbsent("server", key -> start(), Handle.class);
+    }
+
+    public static TwilioStandIn twilio() {
+        // Twilio tests belong to the failsafe execution whose Keycloak sends through Twilio; elsewhere they skip.
+        Assumptions.assumeTrue(twilio != null, "this test JVM's Keycloak uses the outbox sender");
+        return twilio;
     }
 
     public static KeycloakServer server() {
@@ -35,14 +50,39 @@ public final class SharedKeycloak implements BeforeAllCallback {
             return new Handle(null);
         }
         KeycloakServer started = KeycloakServer.fromSystemProperties(KeycloakServer.freePort());
+        if ("twilio".equals(System.getProperty("twostep.sender"))) {
+            started.withOptions(twilioOptions());
+        }
         try {
             started.start(true, ProcessBuilder.Redirect.appendTo(Path.of(System.getProperty("twostep.log")).toFile()));
         } catch (Exception e) {
             throw new IllegalStateException("Keycloak did not start; see " + System.getProperty("twostep.log"), e);
         }
         server = started;
+        // Every browser of the suite comes from 127.0.0.1: the per-address enrollment limit (20 an hour) would
+        // soon refuse the suite itself. The test of that limit lowers it again.
+        new AdminApi(started).changePolicy(Map.of("sendsPerIpPerHour", "100000"));
         return new Handle(started);
     }
+
+    /** Starts the stand-in and points the server's twilio sender at it, as an admin would point it at Twilio. */
+    private static List<String> twilioOptions() {
+        try {
+            twilio = new TwilioStandIn(TWILIO_ACCOUNT, TWILIO_ACCOUNT, TWILIO_TOKEN);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return List.of("--spi-two-step-sender--provider=twilio",
+                "--spi-two-step-sender--twilio--account-sid=" + TWILIO_ACCOUNT,
+                "--spi-two-step-sender--twilio--auth-token=" + TWILIO_TOKEN,
+                "--spi-two-step-sender--twilio--from=" + TWILIO_FROM,
+                "--spi-two-step-sender--twilio--api-base-url=" + twilio.baseUrl(),
+                "--spi-two-step-sender--twilio--timeout-seconds=5");
+    }
+
+    public static final String TWILIO_ACCOUNT = "AC0123456789abcdef0123456789abcdef";
+    public static final String TWILIO_FROM = "+15005550006";
+    private static final String TWILIO_TOKEN = "stand-in-auth-token";
 
     /** Closes the server when JUnit closes the root store, at the end of the run. */
     private record Handle(KeycloakServer server) implements ExtensionContext.Store.CloseableResource {
@@ -50,6 +90,9 @@ public final class SharedKeycloak implements BeforeAllCallback {
         public void close() {
             if (server != null) {
                 server.close();
+            }
+            if (twilio != null) {
+                twilio.close();
             }
         }
     }

@@ -1,0 +1,55 @@
+package dev.twostep.core.delivery.twilio;
+
+import com.twilio.exception.TwilioException;
+import com.twilio.http.TwilioRestClient;
+import com.twilio.rest.api.v2010.account.Call;
+import com.twilio.rest.api.v2010.account.Message;
+import com.twilio.type.PhoneNumber;
+import com.twilio.type.Twiml;
+
+import dev.twostep.core.delivery.CodeSender;
+import dev.twostep.core.delivery.DeliveryException;
+import dev.twostep.core.delivery.OutgoingMessage;
+import dev.twostep.core.method.Channel;
+
+/** Sends codes through Twilio: text messages with the Messages API, calls with the Calls API and TwiML. */
+public final class TwilioSender implements CodeSender {
+    private final TwilioSettings settings;
+    private final TwilioRestClient client;
+
+    TwilioSender(TwilioSettings settings, TwilioRestClient client) {
+        this.settings = settings;
+        this.client = client;
+    }
+
+    @Override
+    public void send(OutgoingMessage message) throws DeliveryException {
+        if (!settings.problems().isEmpty()) {
+            throw new DeliveryException("twoStepSendFailed", "twilio sender not configured: " + settings.problems());
+        }
+        try {
+            if (message.channel() == Channel.VOICE) {
+                call(message);
+            } else {
+                text(message);
+            }
+        } catch (TwilioException e) {
+            throw TwilioErrors.translate(e);
+        }
+    }
+
+    private void text(OutgoingMessage message) {
+        PhoneNumber to = new PhoneNumber(message.to());
+        (settings.messagingServiceSid() != null
+                ? Message.creator(to, settings.messagingServiceSid(), message.text())
+                : Message.creator(to, new PhoneNumber(settings.from()), message.text()))
+                .create(client);
+    }
+
+    private void call(OutgoingMessage message) throws DeliveryException {
+        String caller = settings.caller().orElseThrow(() -> new DeliveryException("twoStepSendFailed",
+                "voice calls need the twilio sender's 'from' number; a Messaging Service only sends text messages"));
+        Call.creator(new PhoneNumber(message.to()), new PhoneNumber(caller),
+                new Twiml(VoiceScript.twiml(message.text(), message.locale()))).create(client);
+    }
+}

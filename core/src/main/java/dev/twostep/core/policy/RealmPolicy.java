@@ -1,0 +1,54 @@
+package dev.twostep.core.policy;
+
+import java.util.Optional;
+
+import org.jboss.logging.Logger;
+import org.keycloak.models.AuthenticationExecutionModel;
+import org.keycloak.models.AuthenticationFlowModel;
+import org.keycloak.models.AuthenticatorConfigModel;
+import org.keycloak.models.RealmModel;
+
+import dev.twostep.core.AuthenticatorIds;
+
+/**
+ * The realm's 2SV policy for flows that have no config of their own (enrollment, the password grant): the
+ * config of the sign-in step in the realm's browser flow, so an admin sets every limit in one place.
+ */
+public final class RealmPolicy {
+    private static final Logger LOG = Logger.getLogger(RealmPolicy.class);
+
+    private RealmPolicy() {
+    }
+
+    public static TwoStepPolicy of(RealmModel realm) {
+        AuthenticationFlowModel browser = realm.getBrowserFlow();
+        Optional<AuthenticatorConfigModel> config = browser == null ? Optional.empty() : configIn(realm, browser.getId());
+        if (config.isEmpty()) {
+            return TwoStepPolicy.defaults();
+        }
+        try {
+            return TwoStepPolicyConfig.from(config.get().getConfig());
+        } catch (IllegalArgumentException e) {
+            LOG.errorf("two-step: authenticator config '%s' of realm %s is invalid (%s); using the defaults",
+                    config.get().getAlias(), realm.getName(), e.getMessage());
+            return TwoStepPolicy.defaults();
+        }
+    }
+
+    private static Optional<AuthenticatorConfigModel> configIn(RealmModel realm, String flowId) {
+        return realm.getAuthenticationExecutionsStream(flowId)
+                .map(execution -> configOf(realm, execution))
+                .flatMap(Optional::stream)
+                .findFirst();
+    }
+
+    private static Optional<AuthenticatorConfigModel> configOf(RealmModel realm, AuthenticationExecutionModel execution) {
+        if (execution.isAuthenticatorFlow()) {
+            return configIn(realm, execution.getFlowId());
+        }
+        if (AuthenticatorIds.VERIFY.equals(execution.getAuthenticator()) && execution.getAuthenticatorConfig() != null) {
+            return Optional.ofNullable(realm.getAuthenticatorConfigById(execution.getAuthenticatorConfig()));
+        }
+        return Optional.empty();
+    }
+}
