@@ -34,15 +34,19 @@ class TwilioIT {
 
     @BeforeEach
     void newSeller() {
-        seller = new Seller();
         twilio = SharedKeycloak.twilio();
         inbox = new TwilioInbox(twilio);
+        seller = new Seller();
     }
 
     @AfterEach
     void close() {
-        twilio.slowDown(Duration.ZERO);
-        seller.close();
+        if (twilio != null) {
+            twilio.slowDown(Duration.ZERO);
+        }
+        if (seller != null) {
+            seller.close();
+        }
     }
 
     @Test
