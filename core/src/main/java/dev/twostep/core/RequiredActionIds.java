@@ -7,6 +7,8 @@ package dev.twostep.core;
 public final class RequiredActionIds {
     /** Sets up 2SV; every user without complete 2SV gets it at sign-in. */
     public static final String ENROLL = "two-step-enroll";
+    /** Advanced Security Settings, opened by an app with {@code kc_action}: a fresh code first, always. */
+    public static final String SETTINGS = "two-step-settings";
 
     private RequiredActionIds() {
     }

@@ -217,7 +217,7 @@ public final class EnrollAction implements RequiredActionProvider {
             new EnrollmentCommit().store(context.getRealm(), context.getUser(), primary, backup, context.getEvent());
             if ("on".equals(param("trustDevice")) && policy.trustsDevices()) {
                 new TrustedDevices(context.getSession()).trustThisBrowser(context.getRealm(), context.getUser(),
-                        policy.trustedDeviceLifetime(), "Trusted browser");
+                        policy.trustedDeviceLifetime());
             }
             state.clearAll();
             context.getUser().removeRequiredAction(EnrollActionFactory.PROVIDER_ID);

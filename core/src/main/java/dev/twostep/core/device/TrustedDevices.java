@@ -28,9 +28,12 @@ public final class TrustedDevices {
     }
 
     /** Creates the trusted-device credential and sets its cookie on the current response. */
-    public CredentialModel trustThisBrowser(RealmModel realm, UserModel user, Duration lifetime, String label) {
-        String token = TrustedDeviceToken.newToken(new SecureRandom());
+    public CredentialModel trustThisBrowser(RealmModel realm, UserModel user, Duration lifetime) {
+        SecureRandom random = new SecureRandom();
+        String token = TrustedDeviceToken.newToken(random);
         long now = Time.currentTimeMillis();
+        String label = TrustedDeviceLabel.of(session.getContext().getRequestHeaders().getHeaderString("User-Agent"),
+                java.time.Instant.ofEpochMilli(now), random);
         TrustedDeviceCredentialModel model = TrustedDeviceCredentialModel.create(
                 new TrustedDeviceData(now, now + lifetime.toMillis()),
                 new TrustedDeviceSecret(TrustedDeviceToken.hash(token)), label);
@@ -38,6 +41,24 @@ public final class TrustedDevices {
         dropOldestBeyondCap(user);
         setCookie(realm, new TrustedDeviceToken(stored.getId(), token).cookieValue(), lifetime);
         return stored;
+    }
+
+    /** How many browsers still pass without a code under a trust lifetime of {@code lifetime}. */
+    public long count(UserModel user, Duration lifetime) {
+        long now = Time.currentTimeMillis();
+        return user.credentialManager().getStoredCredentialsByTypeStream(TrustedDeviceCredentialModel.TYPE)
+                .map(TrustedDeviceCredentialModel::from)
+                .filter(device -> device.data().expiresAt() >= now
+                        && device.data().trustedAt() + lifetime.toMillis() >= now)
+                .count();
+    }
+
+    /** "Require codes on all devices": forgets every trusted browser of the user; returns how many there were. */
+    public int revokeAll(UserModel user) {
+        List<String> ids = user.credentialManager().getStoredCredentialsByTypeStream(TrustedDeviceCredentialModel.TYPE)
+                .map(CredentialModel::getId).toList();
+        ids.forEach(id -> user.credentialManager().removeStoredCredentialById(id));
+        return ids.size();
     }
 
     private static void dropOldestBeyondCap(UserModel user) {

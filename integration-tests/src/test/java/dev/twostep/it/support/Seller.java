@@ -86,7 +86,13 @@ public final class Seller implements AutoCloseable {
 
     /** Waits until the app (the Account Console) has opened: no login page is left. */
     public void awaitApp(WebDriver browser) {
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().startsWith(server.accountUrl()));
+        try {
+            new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().startsWith(server.accountUrl()));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            Screenshots.save(browser, "not-in-app-" + System.currentTimeMillis());
+            throw new AssertionError("the app did not open; the browser shows " + browser.getCurrentUrl() + ": "
+                    + browser.findElement(org.openqa.selenium.By.tagName("body")).getText(), e);
+        }
         if (browser.getCurrentUrl().contains("login-actions")) {
             throw new AssertionError("still on a login page: " + browser.getCurrentUrl());
         }

@@ -1,4 +1,4 @@
-package dev.twostep.signin;
+package dev.twostep.core.challenge;
 
 import java.util.HashMap;
 import java.util.List;
@@ -6,35 +6,40 @@ import java.util.Map;
 
 import jakarta.ws.rs.core.Response;
 
-import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.utils.FormMessage;
 
 import dev.twostep.core.forms.TwoStepPages;
 import dev.twostep.core.phone.PhoneNumbers;
 
-/** Renders the sign-in pages from one {@code twoStep} model, first showing and error alike. */
-final class SignInForm {
-    private final AuthenticationFlowContext context;
-    private final PhoneNumbers numbers = new PhoneNumbers();
+/** Renders the code pages from one {@code twoStep} model, first showing and error alike. */
+final class CodePageForm {
+    private final LoginFormsProvider form;
+    private final boolean offersTrust;
     private final String deliveryStatusUrl;
+    private final PhoneNumbers numbers = new PhoneNumbers();
 
-    /** {@code deliveryStatusUrl}: where the code page checks on a message in flight (null: nothing to watch). */
-    SignInForm(AuthenticationFlowContext context, String deliveryStatusUrl) {
-        this.context = context;
+    /**
+     * {@code offersTrust}: whether "Don't require codes on this device" is offered; {@code deliveryStatusUrl}:
+     * where the code page checks on a message in flight (null: nothing to watch).
+     */
+    CodePageForm(LoginFormsProvider form, boolean offersTrust, String deliveryStatusUrl) {
+        this.form = form;
+        this.offersTrust = offersTrust;
         this.deliveryStatusUrl = deliveryStatusUrl;
     }
 
-    Response render(SignInPage page, MethodOption current, List<MethodOption> options, List<FormMessage> errors,
+    Response render(CodePage page, MethodOption current, List<MethodOption> options, List<FormMessage> errors,
                     String info) {
         Map<String, Object> model = new HashMap<>();
         model.put("page", page.name());
-        model.put("trustsDevices", VerifyAuthenticator.policyOf(context).trustsDevices());
-        if (deliveryStatusUrl != null && page == SignInPage.CODE && !current.isApp()) {
-            model.put("deliveryStatusUrl", deliveryStatusUrl);
-        }
         model.put("current", describe(current));
         model.put("others", options.stream().filter(o -> !o.id().equals(current.id())).map(this::describe).toList());
-        return TwoStepPages.render(context.form(), page.template(), model, errors, info);
+        model.put("trustsDevices", offersTrust);
+        if (deliveryStatusUrl != null && page == CodePage.CODE && !current.isApp()) {
+            model.put("deliveryStatusUrl", deliveryStatusUrl);
+        }
+        return TwoStepPages.render(form, page.template(), model, errors, info);
     }
 
     private Map<String, Object> describe(MethodOption option) {

@@ -1,4 +1,4 @@
-package dev.twostep.signin;
+package dev.twostep.core.challenge;
 
 import java.util.ArrayList;
 import java.util.List;

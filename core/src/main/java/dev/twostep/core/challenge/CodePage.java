@@ -1,8 +1,8 @@
-package dev.twostep.signin;
+package dev.twostep.core.challenge;
 
-/** The pages of the sign-in step. */
-enum SignInPage {
-    /** "Enter the code", with "Don't require codes on this device" and "Didn't receive the code?". */
+/** The pages of a code challenge (sign-in, or opening the security settings). */
+public enum CodePage {
+    /** "Enter the code", with "Didn't receive the code?" (and, at sign-in, "Don't require codes on this device"). */
     CODE("two-step-verify.ftl"),
     /** "Didn't receive the code?": the other methods, and the way to account recovery. */
     OTHER_METHODS("two-step-other-methods.ftl"),
@@ -11,11 +11,11 @@ enum SignInPage {
 
     private final String template;
 
-    SignInPage(String template) {
+    CodePage(String template) {
         this.template = template;
     }
 
-    String template() {
+    public String template() {
         return template;
     }
 }

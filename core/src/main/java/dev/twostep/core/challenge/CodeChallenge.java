@@ -1,0 +1,165 @@
+package dev.twostep.core.challenge;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.ws.rs.core.MultivaluedMap;
+
+import org.keycloak.events.Errors;
+import org.keycloak.models.utils.FormMessage;
+import org.keycloak.services.managers.BruteForceProtector;
+
+import dev.twostep.core.code.AuthSessionNotes;
+import dev.twostep.core.code.CodeCheck;
+import dev.twostep.core.code.PendingCode;
+import dev.twostep.core.delivery.PhoneCodeDelivery;
+import dev.twostep.core.method.AppCodeCheck;
+import dev.twostep.core.method.UserMethods;
+import dev.twostep.core.policy.TwoStepPolicy;
+
+/**
+ * Asks the seller for a code from one of their methods: the primary first, any other through "Didn't
+ * receive the code?", with resend, cooldown, send limits and late delivery failures. One request's work;
+ * what the code opens is the host's business (a sign-in, the security settings).
+ */
+public final class CodeChallenge {
+    private final CodeChallengeHost host;
+    private final TwoStepPolicy policy;
+    private final List<MethodOption> options;
+    private final PendingCode pending;
+    private final PhoneCodeDelivery delivery;
+    private final String methodNote;
+
+    /** {@code slot} keeps this challenge's code and chosen method apart from other codes of the same login. */
+    public CodeChallenge(CodeChallengeHost host, TwoStepPolicy policy, UserMethods methods, String slot) {
+        this.host = host;
+        this.policy = policy;
+        this.options = MethodOption.of(methods);
+        this.pending = new PendingCode(new AuthSessionNotes(host.authSession()), slot);
+        this.delivery = new PhoneCodeDelivery(host.session(), policy);
+        this.methodNote = "two-step.challenge." + slot + ".method";
+    }
+
+    /** The first page: the code page of the method in use (the primary unless the seller chose another). */
+    public void start() {
+        offer(current(), false);
+    }
+
+    /** A form post from one of the code pages. */
+    public void handle(MultivaluedMap<String, String> form) {
+        String action = Optional.ofNullable(form.getFirst("action")).orElse("");
+        MethodOption current = current();
+        switch (action) {
+            case "other" -> show(CodePage.OTHER_METHODS, current, List.of(), null);
+            case "recovery" -> show(CodePage.RECOVERY, current, List.of(), null);
+            case "back" -> show(CodePage.CODE, current, List.of(), null);
+            case "use" -> {
+                Optional<MethodOption> chosen = MethodOption.find(options,
+                        Optional.ofNullable(form.getFirst("method")).orElse(""));
+                if (chosen.isEmpty()) {
+                    show(CodePage.OTHER_METHODS, current, List.of(new FormMessage(null, "twoStepChooseMethod")), null);
+                    return;
+                }
+                host.authSession().setAuthNote(methodNote, chosen.get().id());
+                offer(chosen.get(), false);
+            }
+            case "resend" -> offer(current, true);
+            case "status" -> offer(current, false);
+            default -> verify(current, Optional.ofNullable(form.getFirst("code")).orElse(""),
+                    "on".equals(form.getFirst("trustDevice")));
+        }
+    }
+
+    private MethodOption current() {
+        String id = host.authSession().getAuthNote(methodNote);
+        return MethodOption.find(options, id == null ? "primary" : id).orElse(options.get(0));
+    }
+
+    /**
+     * Shows the code page for {@code option}, sending a code to a phone unless one is already on its way to
+     * it (a reload must not cost another message) or {@code resend} asks for a new one.
+     */
+    private void offer(MethodOption option, boolean resend) {
+        if (option.isApp()) {
+            show(CodePage.CODE, option, List.of(), null);
+            return;
+        }
+        String number = option.phone().orElseThrow().number();
+        String target = number + "|" + option.channel().id();
+        if (target.equals(pending.target()) && !resend) {
+            Optional<String> failed = delivery.laterFailure(pending);
+            if (failed.isPresent()) {
+                show(CodePage.OTHER_METHODS, option, List.of(new FormMessage(null, failed.get())), null);
+                return;
+            }
+            show(CodePage.CODE, option, List.of(), null);
+            return;
+        }
+        long wait = delivery.cooldownLeft(pending, target);
+        if (wait > 0) {
+            show(CodePage.CODE, option, List.of(new FormMessage(null, "twoStepResendTooSoon", wait)), null);
+            return;
+        }
+        Optional<String> failure = delivery.send(host.realm(), host.user(), pending, number, option.channel(), target);
+        if (failure.isPresent()) {
+            show(CodePage.OTHER_METHODS, option, List.of(new FormMessage(null, failure.get())), null);
+            return;
+        }
+        show(CodePage.CODE, option, List.of(), resend ? "twoStepCodeResent" : null);
+    }
+
+    private void verify(MethodOption option, String code, boolean trustDevice) {
+        if (lockedOut()) {
+            // Checked before the code, so a locked user learns nothing about the code they typed.
+            host.event().user(host.user()).error(Errors.USER_TEMPORARILY_DISABLED);
+            show(CodePage.CODE, option, List.of(new FormMessage(null, "twoStepLockedOut")), null);
+            return;
+        }
+        Optional<String> failed = option.isApp() ? Optional.empty() : delivery.laterFailure(pending);
+        if (failed.isPresent()) {
+            // The code never went out: asking for it again would be a trap; offer the other methods.
+            show(CodePage.OTHER_METHODS, option, List.of(new FormMessage(null, failed.get())), null);
+            return;
+        }
+        boolean valid;
+        String failureKey = "twoStepCodeInvalid";
+        if (option.isApp()) {
+            valid = AppCodeCheck.isValid(host.user(), code);
+        } else {
+            CodeCheck check = pending.verifyOnce(code, policy, host.session().singleUseObjects());
+            valid = check == CodeCheck.VALID;
+            failureKey = switch (check) {
+                case EXPIRED -> "twoStepCodeExpired";
+                case TOO_MANY_TRIES -> "twoStepCodeTooManyTries";
+                case NONE -> "twoStepCodeNone";
+                default -> "twoStepCodeInvalid";
+            };
+        }
+        if (!valid) {
+            host.event().user(host.user()).detail("two_step_method", option.id()).error(Errors.INVALID_USER_CREDENTIALS);
+            host.wrongCode(form().render(CodePage.CODE, option, options, List.of(new FormMessage("code", failureKey)),
+                    null));
+            return;
+        }
+        host.authSession().removeAuthNote(methodNote);
+        host.passed(option, trustDevice && policy.trustsDevices() && host.offersTrust());
+    }
+
+    private boolean lockedOut() {
+        if (!host.realm().isBruteForceProtected()) {
+            return false;
+        }
+        BruteForceProtector protector = host.session().getProvider(BruteForceProtector.class);
+        return protector.isTemporarilyDisabled(host.session(), host.realm(), host.user())
+                || protector.isPermanentlyLockedOut(host.session(), host.realm(), host.user());
+    }
+
+    private void show(CodePage page, MethodOption option, List<FormMessage> errors, String info) {
+        host.show(form().render(page, option, options, errors, info));
+    }
+
+    private CodePageForm form() {
+        return new CodePageForm(host.form(), host.offersTrust() && policy.trustsDevices(),
+                delivery.statusUrl(host.realm(), pending));
+    }
+}

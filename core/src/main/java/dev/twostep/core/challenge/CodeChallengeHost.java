@@ -1,0 +1,39 @@
+package dev.twostep.core.challenge;
+
+import jakarta.ws.rs.core.Response;
+
+import org.keycloak.events.EventBuilder;
+import org.keycloak.forms.login.LoginFormsProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.sessions.AuthenticationSessionModel;
+
+/**
+ * Where a {@link CodeChallenge} runs: the sign-in flow (an authenticator) or a required action. It gives
+ * the challenge what it reads and decides what a page, a wrong code and a right code mean there.
+ */
+public interface CodeChallengeHost {
+    KeycloakSession session();
+
+    RealmModel realm();
+
+    UserModel user();
+
+    AuthenticationSessionModel authSession();
+
+    LoginFormsProvider form();
+
+    EventBuilder event();
+
+    /** Whether "Don't require codes on this device" is offered here. */
+    boolean offersTrust();
+
+    void show(Response page);
+
+    /** A wrong code: shown with {@code page}, and counted as a failed login by Keycloak's brute-force detection. */
+    void wrongCode(Response page);
+
+    /** The right code for {@code used}; {@code trustDevice} when the seller asked not to be asked on this browser. */
+    void passed(MethodOption used, boolean trustDevice);
+}

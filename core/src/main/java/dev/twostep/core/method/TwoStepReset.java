@@ -1,0 +1,43 @@
+package dev.twostep.core.method;
+
+import java.util.List;
+import java.util.Set;
+
+import org.keycloak.credential.CredentialModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.UserSessionModel;
+import org.keycloak.models.credential.OTPCredentialModel;
+import org.keycloak.services.managers.AuthenticationManager;
+
+import dev.twostep.core.RequiredActionIds;
+import dev.twostep.core.device.TrustedDeviceCredentialModel;
+import dev.twostep.core.phone.PhoneCredentialModel;
+
+/**
+ * Turns a user's 2SV off entirely: every method and trusted device goes, every session ends, and the next
+ * sign-in walks the enrollment. Used when the seller disables 2SV (and when a recovery is approved).
+ */
+public final class TwoStepReset {
+    private static final Set<String> TYPES = Set.of(PhoneCredentialModel.TYPE, OTPCredentialModel.TYPE,
+            TrustedDeviceCredentialModel.TYPE);
+
+    private final KeycloakSession session;
+
+    public TwoStepReset(KeycloakSession session) {
+        this.session = session;
+    }
+
+    /** Returns how many credentials were removed. */
+    public int reset(RealmModel realm, UserModel user) {
+        List<String> ids = user.credentialManager().getStoredCredentialsStream()
+                .filter(credential -> TYPES.contains(credential.getType()))
+                .map(CredentialModel::getId).toList();
+        ids.forEach(id -> user.credentialManager().removeStoredCredentialById(id));
+        user.addRequiredAction(RequiredActionIds.ENROLL);
+        List<UserSessionModel> sessions = session.sessions().getUserSessionsStream(realm, user).toList();
+        sessions.forEach(userSession -> AuthenticationManager.backchannelLogout(session, userSession, true));
+        return ids.size();
+    }
+}

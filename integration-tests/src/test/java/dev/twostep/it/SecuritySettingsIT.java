@@ -1,0 +1,104 @@
+package dev.twostep.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+import dev.twostep.it.pages.ChooseMethodPage;
+import dev.twostep.it.pages.SecuritySettingsPage;
+import dev.twostep.it.pages.SignInPage;
+import dev.twostep.it.pages.TwoStepCodePage;
+import dev.twostep.it.support.OidcApp;
+import dev.twostep.it.support.Seller;
+import dev.twostep.it.support.SharedKeycloak;
+
+/** Advanced Security Settings, opened by an app with {@code kc_action=two-step-settings}. */
+@ExtendWith(SharedKeycloak.class)
+class SecuritySettingsIT {
+    private Seller seller;
+    private OidcApp app;
+
+    @BeforeEach
+    void setUp() {
+        seller = new Seller();
+        app = new OidcApp(seller.server);
+    }
+
+    @AfterEach
+    void tearDown() {
+        app.close();
+        seller.close();
+    }
+
+    /** Opens the settings from the app in {@code browser} and answers the fresh code sent to the primary phone. */
+    private SecuritySettingsPage openSettings(ChromeDriver browser, OidcApp.Attempt attempt) {
+        int sent = seller.messageCount();
+        browser.get(attempt.url() + "&kc_action=two-step-settings");
+        TwoStepCodePage code = new TwoStepCodePage(browser);
+        assertFalse(code.offersToTrustThisDevice(), "the settings never trust a browser");
+        code.signIn(seller.latestMessage(sent + 1).get("code").asText());
+        return new SecuritySettingsPage(browser);
+    }
+
+    @Test
+    void aFreshCodeIsAskedEvenOnATrustedDeviceRightAfterSignIn() {
+        seller.enrollTextMessageWithAppBackup(true);
+        ChromeDriver browser = seller.enrollingBrowser();
+        OidcApp.Attempt attempt = app.start(null);
+        SecuritySettingsPage settings = openSettings(browser, attempt);
+        assertTrue(settings.primary().contains("4567"), settings.primary());
+        assertTrue(settings.backup().contains("Authenticator app"), settings.backup());
+        assertEquals(1, settings.trustedDevices());
+        settings.done();
+        Map<String, String> back = app.awaitReturn(attempt);
+        assertEquals("success", back.get("kc_action_status"), back.toString());
+    }
+
+    @Test
+    void requireCodesOnAllDevicesMakesEveryBrowserAskAgain() {
+        seller.enrollTextMessageWithAppBackup(true);
+        ChromeDriver first = seller.enrollingBrowser();
+        ChromeDriver second = seller.newBrowser();
+        int sent = seller.messageCount();
+        seller.signIn(second);
+        new TwoStepCodePage(second).dontRequireCodesOnThisDevice().signIn(seller.latestMessage(sent + 1).get("code").asText());
+        seller.awaitApp(second);
+
+        SecuritySettingsPage settings = openSettings(first, app.start(null));
+        assertEquals(2, settings.trustedDevices());
+        SecuritySettingsPage cleared = settings.requireCodesOnAllDevices();
+        assertEquals(0, cleared.trustedDevices());
+        assertTrue(cleared.errors().contains("Every device now asks for a code"), cleared.errors());
+        assertEquals(List.of(), seller.credentialsOfType("two-step-trusted-device"));
+
+        for (ChromeDriver browser : List.of(first, second)) {
+            seller.endSessionKeepTrust(browser);
+            seller.signIn(browser);
+            assertTrue(new TwoStepCodePage(browser).whereTheCodeIs().contains("4567"));
+        }
+    }
+
+    @Test
+    void disablingSignsOutAndTheNextSignInWalksTheEnrollment() {
+        seller.enrollTextMessageWithAppBackup(true);
+        ChromeDriver browser = seller.enrollingBrowser();
+        openSettings(browser, app.start(null)).disableAndConfirm();
+        assertEquals(List.of("password"), seller.credentialTypes());
+        assertTrue(seller.requiredActions().contains("two-step-enroll"));
+
+        // The session is gone: the app gets the sign-in page, and after the password, the enrollment.
+        browser.get(seller.server.accountUrl());
+        new SignInPage(browser).awaitShown();
+        seller.signIn(browser);
+        assertEquals("Choose how you'll receive codes", new ChooseMethodPage(browser).title());
+    }
+}

@@ -1,0 +1,43 @@
+package dev.twostep.it.pages;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+
+/** Advanced Security Settings, after the fresh code: methods, trusted devices, and what can be done. */
+public final class SecuritySettingsPage extends Page {
+    public SecuritySettingsPage(WebDriver driver) {
+        super(driver);
+        awaitTemplate("two-step-settings.ftl");
+    }
+
+    public String primary() {
+        return find(By.id("settings-primary")).getText();
+    }
+
+    public String backup() {
+        return find(By.id("settings-backup")).getText();
+    }
+
+    /** The number of trusted devices shown. */
+    public int trustedDevices() {
+        String text = find(By.id("settings-devices")).getText();
+        return Integer.parseInt(text.replaceAll("\\D", ""));
+    }
+
+    public void done() {
+        submit(By.id("done"));
+    }
+
+    public SecuritySettingsPage requireCodesOnAllDevices() {
+        submit(By.id("require-codes"));
+        return new SecuritySettingsPage(driver);
+    }
+
+    /** "Disable Two-Step Verification", then the confirmation. */
+    public void disableAndConfirm() {
+        submit(By.id("disable"));
+        awaitTemplate("two-step-settings-disable.ftl");
+        submit(By.id("confirm-disable"));
+        awaitTemplate("two-step-settings-disabled.ftl");
+    }
+}

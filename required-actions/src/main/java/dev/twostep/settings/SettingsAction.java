@@ -1,0 +1,189 @@
+package dev.twostep.settings;
+
+import java.util.List;
+import java.util.Set;
+
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+
+import org.keycloak.authentication.InitiatedActionSupport;
+import org.keycloak.authentication.RequiredActionContext;
+import org.keycloak.authentication.RequiredActionProvider;
+import org.keycloak.events.EventBuilder;
+import org.keycloak.events.EventType;
+import org.keycloak.forms.login.LoginFormsProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.credential.OTPCredentialModel;
+import org.keycloak.services.managers.BruteForceProtector;
+import org.keycloak.sessions.AuthenticationSessionModel;
+
+import dev.twostep.core.challenge.CodeChallenge;
+import dev.twostep.core.challenge.CodeChallengeHost;
+import dev.twostep.core.challenge.MethodOption;
+import dev.twostep.core.device.TrustedDevices;
+import dev.twostep.core.method.TwoStepReset;
+import dev.twostep.core.method.UserMethods;
+import dev.twostep.core.policy.RealmPolicy;
+import dev.twostep.core.policy.TwoStepPolicy;
+
+/**
+ * Advanced Security Settings. Nothing is shown before a fresh code, even right after sign-in and on a
+ * trusted device; then the seller sees their methods and trusted devices, can make every device ask for
+ * codes again, or turn 2SV off (which signs them out everywhere until they set it up again).
+ */
+public final class SettingsAction implements RequiredActionProvider {
+    private static final String NOTE_PAGE = "two-step.settings.page";
+    private static final String CODE_SLOT = "settings";
+
+    @Override
+    public InitiatedActionSupport initiatedActionSupport() {
+        return InitiatedActionSupport.SUPPORTED;
+    }
+
+    @Override
+    public void evaluateTriggers(RequiredActionContext context) {
+    }
+
+    @Override
+    public void requiredActionChallenge(RequiredActionContext context) {
+        AuthenticationSessionModel authSession = context.getAuthenticationSession();
+        if (SettingsPage.DISABLED.name().equals(authSession.getAuthNote(NOTE_PAGE))) {
+            context.challenge(form(context).render(SettingsPage.DISABLED, List.of(), null));
+            return;
+        }
+        UserMethods methods = UserMethods.of(context.getUser());
+        if (!methods.isComplete()) {
+            // Nothing to show or change: the enrollment comes first.
+            context.success();
+            return;
+        }
+        authSession.removeAuthNote(NOTE_PAGE);
+        challenge(context, methods).start();
+    }
+
+    @Override
+    public void processAction(RequiredActionContext context) {
+        AuthenticationSessionModel authSession = context.getAuthenticationSession();
+        String page = authSession.getAuthNote(NOTE_PAGE);
+        MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
+        String action = form.getFirst("action") == null ? "" : form.getFirst("action");
+        if (page == null) {
+            UserMethods methods = UserMethods.of(context.getUser());
+            if (!methods.isComplete()) {
+                context.success();
+                return;
+            }
+            challenge(context, methods).handle(form);
+            return;
+        }
+        SettingsForm pages = form(context);
+        switch (SettingsPage.valueOf(page)) {
+            case OVERVIEW -> {
+                switch (action) {
+                    case "require-codes" -> {
+                        int revoked = new TrustedDevices(context.getSession()).revokeAll(context.getUser());
+                        event(context, EventType.REMOVE_CREDENTIAL, "trusted-devices-revoked")
+                                .detail("two_step_devices", Integer.toString(revoked)).success();
+                        context.challenge(pages.render(SettingsPage.OVERVIEW, List.of(), "twoStepDevicesCleared"));
+                    }
+                    case "disable" -> show(context, SettingsPage.DISABLE);
+                    case "done" -> context.success();
+                    default -> show(context, SettingsPage.OVERVIEW);
+                }
+            }
+            case DISABLE -> {
+                if ("confirm-disable".equals(action)) {
+                    int removed = new TwoStepReset(context.getSession()).reset(context.getRealm(), context.getUser());
+                    event(context, EventType.REMOVE_CREDENTIAL, "disabled")
+                            .detail("two_step_removed", Integer.toString(removed)).success();
+                    show(context, SettingsPage.DISABLED);
+                } else {
+                    show(context, SettingsPage.OVERVIEW);
+                }
+            }
+            case DISABLED -> show(context, SettingsPage.DISABLED);
+        }
+    }
+
+    private static void show(RequiredActionContext context, SettingsPage page) {
+        context.getAuthenticationSession().setAuthNote(NOTE_PAGE, page.name());
+        context.challenge(form(context).render(page, List.of(), null));
+    }
+
+    private static EventBuilder event(RequiredActionContext context, EventType type, String change) {
+        return context.getEvent().clone().event(type).user(context.getUser()).detail("two_step_change", change);
+    }
+
+    private static SettingsForm form(RequiredActionContext context) {
+        return new SettingsForm(context, RealmPolicy.of(context.getRealm()));
+    }
+
+    private static CodeChallenge challenge(RequiredActionContext context, UserMethods methods) {
+        TwoStepPolicy policy = RealmPolicy.of(context.getRealm());
+        return new CodeChallenge(new SettingsHost(context), policy, methods, CODE_SLOT);
+    }
+
+    @Override
+    public void close() {
+    }
+
+    /** The settings as a place for a code challenge: no trusted-device shortcut, a right code opens the overview. */
+    private record SettingsHost(RequiredActionContext context) implements CodeChallengeHost {
+        @Override
+        public KeycloakSession session() {
+            return context.getSession();
+        }
+
+        @Override
+        public RealmModel realm() {
+            return context.getRealm();
+        }
+
+        @Override
+        public UserModel user() {
+            return context.getUser();
+        }
+
+        @Override
+        public AuthenticationSessionModel authSession() {
+            return context.getAuthenticationSession();
+        }
+
+        @Override
+        public LoginFormsProvider form() {
+            return context.form();
+        }
+
+        @Override
+        public EventBuilder event() {
+            return context.getEvent().clone();
+        }
+
+        @Override
+        public boolean offersTrust() {
+            return false;
+        }
+
+        @Override
+        public void show(Response page) {
+            context.challenge(page);
+        }
+
+        @Override
+        public void wrongCode(Response page) {
+            // Outside the login flow Keycloak counts nothing by itself: a wrong code here is a failed login too.
+            if (context.getRealm().isBruteForceProtected()) {
+                context.getSession().getProvider(BruteForceProtector.class).failedLogin(context.getRealm(),
+                        context.getUser(), context.getConnection(), context.getUriInfo(), Set.of(OTPCredentialModel.TYPE));
+            }
+            context.challenge(page);
+        }
+
+        @Override
+        public void passed(MethodOption used, boolean trustDevice) {
+            SettingsAction.show(context, SettingsPage.OVERVIEW);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package dev.twostep.settings;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.ws.rs.core.Response;
+
+import org.keycloak.authentication.RequiredActionContext;
+import org.keycloak.models.utils.FormMessage;
+
+import dev.twostep.core.device.TrustedDevices;
+import dev.twostep.core.forms.TwoStepPages;
+import dev.twostep.core.method.MethodRole;
+import dev.twostep.core.method.UserMethods;
+import dev.twostep.core.phone.PhoneNumbers;
+import dev.twostep.core.policy.TwoStepPolicy;
+
+/** Renders the settings pages from what is stored now: methods (masked) and the trusted-device count. */
+final class SettingsForm {
+    private final RequiredActionContext context;
+    private final TwoStepPolicy policy;
+    private final PhoneNumbers numbers = new PhoneNumbers();
+
+    SettingsForm(RequiredActionContext context, TwoStepPolicy policy) {
+        this.context = context;
+        this.policy = policy;
+    }
+
+    Response render(SettingsPage page, List<FormMessage> errors, String info) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("page", page.name());
+        UserMethods methods = UserMethods.of(context.getUser());
+        methods.inRole(MethodRole.PRIMARY).ifPresent(method -> model.put("primary", describe(method)));
+        methods.inRole(MethodRole.BACKUP).ifPresent(method -> model.put("backup", describe(method)));
+        model.put("trustedDevices", new TrustedDevices(context.getSession())
+                .count(context.getUser(), policy.trustedDeviceLifetime()));
+        return TwoStepPages.render(context.form(), page.template(), model, errors, info);
+    }
+
+    private Map<String, Object> describe(UserMethods.Method method) {
+        Map<String, Object> described = new HashMap<>();
+        described.put("app", method.isApp());
+        method.phone().ifPresent(phone -> {
+            described.put("masked", numbers.mask(phone.number()));
+            described.put("channel", phone.channel().id());
+        });
+        described.put("verified", method.phone().map(phone -> phone.verified()).orElse(true));
+        return described;
+    }
+}
