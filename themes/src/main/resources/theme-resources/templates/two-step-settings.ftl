@@ -10,6 +10,7 @@
       <@ts.button id="done" label=msg("twoStepSettingsDone") action="done"/>
       <@ts.button id="require-codes" label=msg("twoStepRequireCodesEverywhere") action="require-codes" primary=false/>
       <@ts.button id="disable" label=msg("twoStepDisable") action="disable" primary=false/>
+      <@ts.cancelButton/>
     </@ts.actions>
   </@ts.form>
 </@ts.page>

@@ -12,6 +12,7 @@
         <@ts.button id="resend" label=msg("twoStepSendAgain") action="resend" primary=false/>
       </#if>
       <@ts.button id="other" label=msg("twoStepDidntReceive") action="other" primary=false/>
+      <#if twoStep.cancellable><@ts.cancelButton/></#if>
     </@ts.actions>
   </@ts.form>
 </@ts.page>

@@ -85,6 +85,12 @@
           <#list extra as attr, value>data-${attr}="${value}" </#list>>${label}</button>
 </#macro>
 
+<#-- Back to the app without a change: Keycloak answers it with kc_action_status=cancelled. -->
+<#macro cancelButton>
+  <button id="cancel-aia" name="cancel-aia" value="true" type="submit" formnovalidate
+          class="${properties.kcButtonClass!} ${properties.kcButtonSecondaryClass!} ${properties.kcButtonBlockClass!}">${msg("doCancel")}</button>
+</#macro>
+
 <#macro actions>
   <div class="${properties.kcFormGroupClass!} two-step-actions">
     <#nested>

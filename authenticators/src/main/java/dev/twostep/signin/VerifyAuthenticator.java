@@ -13,6 +13,7 @@ import org.keycloak.events.EventBuilder;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.RequiredActionProviderModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.OTPCredentialModel;
 import org.keycloak.sessions.AuthenticationSessionModel;
@@ -43,6 +44,14 @@ public final class VerifyAuthenticator implements Authenticator {
         UserModel user = context.getUser();
         UserMethods methods = UserMethods.of(user);
         if (!methods.isComplete()) {
+            RequiredActionProviderModel enroll = context.getRealm().getRequiredActionProviderByAlias(RequiredActionIds.ENROLL);
+            if (enroll == null || !enroll.isEnabled()) {
+                // Keycloak would skip a disabled enrollment, and the password alone would sign in.
+                LOG.errorf("two-step: realm %s has the required action %s disabled; users without 2SV cannot "
+                        + "sign in until it is enabled", context.getRealm().getName(), RequiredActionIds.ENROLL);
+                context.failure(AuthenticationFlowError.CREDENTIAL_SETUP_REQUIRED);
+                return;
+            }
             // No exemption: whoever has no 2SV sets it up now, before any session exists.
             user.addRequiredAction(RequiredActionIds.ENROLL);
             context.getAuthenticationSession().addRequiredAction(RequiredActionIds.ENROLL);
@@ -148,6 +157,11 @@ public final class VerifyAuthenticator implements Authenticator {
         @Override
         public boolean offersTrust() {
             return true;
+        }
+
+        @Override
+        public boolean cancellable() {
+            return false;
         }
 
         @Override

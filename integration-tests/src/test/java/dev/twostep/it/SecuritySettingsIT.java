@@ -7,7 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.icegreen.greenmail.util.GreenMailUtil;
+
+import jakarta.mail.internet.MimeMessage;
+
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -17,6 +24,8 @@ import dev.twostep.it.pages.ChooseMethodPage;
 import dev.twostep.it.pages.SecuritySettingsPage;
 import dev.twostep.it.pages.SignInPage;
 import dev.twostep.it.pages.TwoStepCodePage;
+import dev.twostep.it.support.AdminApi;
+import dev.twostep.it.support.MailCatcher;
 import dev.twostep.it.support.OidcApp;
 import dev.twostep.it.support.Seller;
 import dev.twostep.it.support.SharedKeycloak;
@@ -24,8 +33,19 @@ import dev.twostep.it.support.SharedKeycloak;
 /** Advanced Security Settings, opened by an app with {@code kc_action=two-step-settings}. */
 @ExtendWith(SharedKeycloak.class)
 class SecuritySettingsIT {
+    private static MailCatcher mail;
     private Seller seller;
     private OidcApp app;
+
+    @BeforeAll
+    static void catchMail() {
+        mail = new MailCatcher(new AdminApi(SharedKeycloak.server()));
+    }
+
+    @AfterAll
+    static void releaseMail() {
+        mail.close();
+    }
 
     @BeforeEach
     void setUp() {
@@ -37,6 +57,11 @@ class SecuritySettingsIT {
     void tearDown() {
         app.close();
         seller.close();
+    }
+
+    private static String body(List<MimeMessage> messages) {
+        assertEquals(1, messages.size(), "one notice");
+        return GreenMailUtil.getBody(messages.get(0));
     }
 
     /** Opens the settings from the app in {@code browser} and answers the fresh code sent to the primary phone. */
@@ -64,6 +89,18 @@ class SecuritySettingsIT {
     }
 
     @Test
+    void cancellingAtTheCodeTellsTheAppAndChangesNothing() {
+        seller.enrollTextMessageWithAppBackup(true);
+        ChromeDriver browser = seller.enrollingBrowser();
+        OidcApp.Attempt attempt = app.start(null);
+        browser.get(attempt.url() + "&kc_action=two-step-settings");
+        new TwoStepCodePage(browser).cancel();
+        Map<String, String> back = app.awaitReturn(attempt);
+        assertEquals("cancelled", back.get("kc_action_status"), back.toString());
+        assertEquals(1, seller.credentialsOfType("two-step-trusted-device").size());
+    }
+
+    @Test
     void requireCodesOnAllDevicesMakesEveryBrowserAskAgain() {
         seller.enrollTextMessageWithAppBackup(true);
         ChromeDriver first = seller.enrollingBrowser();
@@ -79,6 +116,12 @@ class SecuritySettingsIT {
         assertEquals(0, cleared.trustedDevices());
         assertTrue(cleared.errors().contains("Every device now asks for a code"), cleared.errors());
         assertEquals(List.of(), seller.credentialsOfType("two-step-trusted-device"));
+        JsonNode event = seller.admin.events(seller.id, "REMOVE_CREDENTIAL").get(0);
+        assertEquals("trusted-devices-revoked", event.path("details").path("two_step_change").asText());
+        assertEquals("2", event.path("details").path("two_step_devices").asText());
+        String notice = body(mail.awaitFor(seller.username + "@example.com", 1));
+        assertTrue(notice.contains("Require codes on all devices"), notice);
+        assertFalse(notice.matches("(?s).*\\b\\d{6}\\b.*"), "a notice never carries a code");
 
         for (ChromeDriver browser : List.of(first, second)) {
             seller.endSessionKeepTrust(browser);
@@ -94,6 +137,9 @@ class SecuritySettingsIT {
         openSettings(browser, app.start(null)).disableAndConfirm();
         assertEquals(List.of("password"), seller.credentialTypes());
         assertTrue(seller.requiredActions().contains("two-step-enroll"));
+        assertEquals("disabled", seller.admin.events(seller.id, "REMOVE_CREDENTIAL").get(0)
+                .path("details").path("two_step_change").asText());
+        assertTrue(body(mail.awaitFor(seller.username + "@example.com", 1)).contains("turned off"));
 
         // The session is gone: the app gets the sign-in page, and after the password, the enrollment.
         browser.get(seller.server.accountUrl());

@@ -25,6 +25,7 @@ import dev.twostep.core.challenge.MethodOption;
 import dev.twostep.core.device.TrustedDevices;
 import dev.twostep.core.method.TwoStepReset;
 import dev.twostep.core.method.UserMethods;
+import dev.twostep.core.notice.ChangeNotice;
 import dev.twostep.core.policy.RealmPolicy;
 import dev.twostep.core.policy.TwoStepPolicy;
 
@@ -86,6 +87,8 @@ public final class SettingsAction implements RequiredActionProvider {
                         int revoked = new TrustedDevices(context.getSession()).revokeAll(context.getUser());
                         event(context, EventType.REMOVE_CREDENTIAL, "trusted-devices-revoked")
                                 .detail("two_step_devices", Integer.toString(revoked)).success();
+                        new ChangeNotice(context.getSession()).send(context.getRealm(), context.getUser(),
+                                ChangeNotice.Change.DEVICES_CLEARED);
                         context.challenge(pages.render(SettingsPage.OVERVIEW, List.of(), "twoStepDevicesCleared"));
                     }
                     case "disable" -> show(context, SettingsPage.DISABLE);
@@ -95,6 +98,8 @@ public final class SettingsAction implements RequiredActionProvider {
             }
             case DISABLE -> {
                 if ("confirm-disable".equals(action)) {
+                    new ChangeNotice(context.getSession()).send(context.getRealm(), context.getUser(),
+                            ChangeNotice.Change.DISABLED);
                     int removed = new TwoStepReset(context.getSession()).reset(context.getRealm(), context.getUser());
                     event(context, EventType.REMOVE_CREDENTIAL, "disabled")
                             .detail("two_step_removed", Integer.toString(removed)).success();
@@ -164,6 +169,11 @@ public final class SettingsAction implements RequiredActionProvider {
         @Override
         public boolean offersTrust() {
             return false;
+        }
+
+        @Override
+        public boolean cancellable() {
+            return true;
         }
 
         @Override

@@ -159,7 +159,7 @@ public final class CodeChallenge {
     }
 
     private CodePageForm form() {
-        return new CodePageForm(host.form(), host.offersTrust() && policy.trustsDevices(),
+        return new CodePageForm(host.form(), host.offersTrust() && policy.trustsDevices(), host.cancellable(),
                 delivery.statusUrl(host.realm(), pending));
     }
 }

@@ -29,6 +29,9 @@ public interface CodeChallengeHost {
     /** Whether "Don't require codes on this device" is offered here. */
     boolean offersTrust();
 
+    /** Whether the seller may give up here and go back to the app (an app-initiated action may be cancelled). */
+    boolean cancellable();
+
     void show(Response page);
 
     /** A wrong code: shown with {@code page}, and counted as a failed login by Keycloak's brute-force detection. */

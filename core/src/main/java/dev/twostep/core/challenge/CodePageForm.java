@@ -16,6 +16,7 @@ import dev.twostep.core.phone.PhoneNumbers;
 final class CodePageForm {
     private final LoginFormsProvider form;
     private final boolean offersTrust;
+    private final boolean cancellable;
     private final String deliveryStatusUrl;
     private final PhoneNumbers numbers = new PhoneNumbers();
 
@@ -23,9 +24,10 @@ final class CodePageForm {
      * {@code offersTrust}: whether "Don't require codes on this device" is offered; {@code deliveryStatusUrl}:
      * where the code page checks on a message in flight (null: nothing to watch).
      */
-    CodePageForm(LoginFormsProvider form, boolean offersTrust, String deliveryStatusUrl) {
+    CodePageForm(LoginFormsProvider form, boolean offersTrust, boolean cancellable, String deliveryStatusUrl) {
         this.form = form;
         this.offersTrust = offersTrust;
+        this.cancellable = cancellable;
         this.deliveryStatusUrl = deliveryStatusUrl;
     }
 
@@ -36,6 +38,7 @@ final class CodePageForm {
         model.put("current", describe(current));
         model.put("others", options.stream().filter(o -> !o.id().equals(current.id())).map(this::describe).toList());
         model.put("trustsDevices", offersTrust);
+        model.put("cancellable", cancellable);
         if (deliveryStatusUrl != null && page == CodePage.CODE && !current.isApp()) {
             model.put("deliveryStatusUrl", deliveryStatusUrl);
         }

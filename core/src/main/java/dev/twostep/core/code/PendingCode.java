@@ -43,7 +43,9 @@ public final class PendingCode {
      * method) never buys more guesses; only a code spent by its tries starts a new count.
      */
     public String issue(String target, TwoStepPolicy policy, CodeGenerator generator) {
-        String carried = notes.get(key("hash")) == null ? null : notes.get(key("tries"));
+        String left = notes.get(key("hash")) == null ? null : notes.get(key("tries"));
+        // A code whose tries are all spent is dead: its count ends with it.
+        String carried = left != null && Integer.parseInt(left) < policy.maxWrongTries() ? left : null;
         String code = generator.next(policy.codeLength());
         byte[] salt = new byte[16];
         new SecureRandom().nextBytes(salt);

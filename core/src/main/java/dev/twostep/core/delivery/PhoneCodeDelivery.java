@@ -79,13 +79,20 @@ public final class PhoneCodeDelivery {
         String where = realm.getName() + "/" + user.getId();
         KeycloakSessionFactory factory = session.getKeycloakSessionFactory();
         long lifetime = policy.codeLifetime().toSeconds();
+        Instant expires = Instant.now().plus(policy.codeLifetime());
         Future<Optional<String>> outcome = session.getProvider(ExecutorsProvider.class).getExecutor(EXECUTOR).submit(() -> {
-            Optional<String> failure = deliver(sender, message, where);
-            KeycloakModelUtils.runJobInTransaction(factory, background -> {
-                DeliveryStatus status = new DeliveryStatus(background.singleUseObjects());
-                failure.ifPresentOrElse(key -> status.failed(deliveryId, key, lifetime),
-                        () -> status.sent(deliveryId, lifetime));
-            });
+            // A send that waited in the queue past the code's life would only cost money.
+            Optional<String> failure = Instant.now().isAfter(expires) ? Optional.of("twoStepSendFailed")
+                    : deliver(sender, message, where);
+            try {
+                KeycloakModelUtils.runJobInTransaction(factory, background -> {
+                    DeliveryStatus status = new DeliveryStatus(background.singleUseObjects());
+                    failure.ifPresentOrElse(key -> status.failed(deliveryId, key, lifetime),
+                            () -> status.sent(deliveryId, lifetime));
+                });
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "two-step: outcome of the %s code for %s not recorded", message.channel().id(), where);
+            }
             return failure;
         });
         try {

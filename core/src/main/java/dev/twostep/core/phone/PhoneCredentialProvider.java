@@ -47,6 +47,8 @@ public final class PhoneCredentialProvider implements CredentialProvider<PhoneCr
                 .helpText("twoStepPhoneHelpText")
                 .iconCssClass("kcAuthenticatorOTPClass")
                 .createAction(RequiredActionIds.ENROLL)
+                // "Update" in the Account Console opens Advanced Security Settings, which asks for a code first.
+                .updateAction(RequiredActionIds.SETTINGS)
                 .removeable(false)
                 .build(session);
     }

@@ -65,8 +65,13 @@ class PendingCodeTest {
         assertEquals(CodeCheck.INVALID, pending.verify(wrong(second), policy));
         assertEquals(CodeCheck.TOO_MANY_TRIES, pending.verify(second, policy), "five wrong tries in all");
 
-        // A code spent by its tries is gone: the next one starts a new count.
+        // A code spent by its tries is gone: the next one starts a new count, even before the dead code was
+        // tried once more.
         String third = pending.issue("+393471234567", policy, generator);
+        for (int i = 0; i < 5; i++) {
+            assertEquals(CodeCheck.INVALID, pending.verify(wrong(third), policy));
+        }
+        third = pending.issue("+393471234567", policy, generator);
         assertEquals(CodeCheck.INVALID, pending.verify(wrong(third), policy));
         assertEquals(CodeCheck.VALID, pending.verify(third, policy));
     }

@@ -46,6 +46,11 @@ public final class TwoStepCodePage extends Page {
         return find(By.id("two-step-verify-form")).getAttribute("action");
     }
 
+    /** Cancel, offered where an app opened the page for an action of its own. */
+    public void cancel() {
+        submit(By.id("cancel-aia"));
+    }
+
     public void didntReceiveTheCode() {
         submit(By.id("other"));
     }

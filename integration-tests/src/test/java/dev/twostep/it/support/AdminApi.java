@@ -122,6 +122,11 @@ public final class AdminApi {
         return before;
     }
 
+    /** The user's events of one type, newest first, as the admin console's Events tab shows them. */
+    public JsonNode events(String userId, String type) {
+        return json(send("GET", "/events?user=" + userId + "&type=" + type, null));
+    }
+
     /** Keycloak's brute-force record of the user: numFailures, disabled (locked), ... */
     public JsonNode bruteForce(String userId) {
         return json(send("GET", "/attack-detection/brute-force/users/" + userId, null));

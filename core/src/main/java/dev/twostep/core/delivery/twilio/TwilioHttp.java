@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Set;
 
+import org.apache.hc.core5.http.Header;
+
 import com.twilio.exception.ApiConnectionException;
 import com.twilio.http.HttpClient;
 import com.twilio.http.HttpMethod;
@@ -71,7 +73,8 @@ final class TwilioHttp extends HttpClient {
         }
         try {
             HttpResponse<String> answer = http.send(call.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Response(answer.body(), answer.statusCode());
+            // Headers are not needed, but the SDK's debug logging reads them: never null.
+            return new Response(answer.body(), answer.statusCode(), new Header[0]);
         } catch (HttpTimeoutException e) {
             throw new ApiConnectionException("Twilio did not answer within " + timeout.toMillis() + " ms", e);
         } catch (IOException e) {

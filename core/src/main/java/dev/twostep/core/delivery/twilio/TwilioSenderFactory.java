@@ -73,6 +73,10 @@ public final class TwilioSenderFactory implements CodeSenderFactory {
     @Override
     public void postInit(KeycloakSessionFactory factory) {
         if (!PROVIDER_ID.equals(Config.getProvider(CodeSenderSpi.NAME))) {
+            if (settings.accountSid() != null) {
+                LOG.warnf("two-step: Twilio options are set but codes go through the '%s' sender; choose Twilio with "
+                        + "--spi-two-step-sender--provider=twilio", Config.getProvider(CodeSenderSpi.NAME));
+            }
             return;
         }
         if (settings.problems().isEmpty()) {
@@ -87,7 +91,8 @@ public final class TwilioSenderFactory implements CodeSenderFactory {
             return null;
         }
         try (VaultStringSecret secret = session.vault().getStringSecret(value)) {
-            return secret.get().orElse(value);
+            // A vault expression the vault cannot answer is no secret: leave it unset, so the log says so.
+            return secret.get().orElse(value.startsWith("${vault.") ? null : value);
         }
     }
 

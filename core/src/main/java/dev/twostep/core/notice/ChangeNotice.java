@@ -1,0 +1,60 @@
+package dev.twostep.core.notice;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.jboss.logging.Logger;
+import org.keycloak.email.EmailException;
+import org.keycloak.email.EmailTemplateProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+
+/**
+ * Tells a seller by e-mail that their 2SV settings changed, and what to do if it was not them. A notice,
+ * never a code: e-mail is not a 2SV channel. A failed e-mail is logged and never undoes the change.
+ */
+public final class ChangeNotice {
+    /** What changed; each has its sentence ({@code twoStepNotice<Name>}) in the e-mail messages. */
+    public enum Change {
+        DEVICES_CLEARED("twoStepNoticeDevicesCleared"),
+        DISABLED("twoStepNoticeDisabled"),
+        METHOD_CHANGED("twoStepNoticeMethodChanged");
+
+        private final String messageKey;
+
+        Change(String messageKey) {
+            this.messageKey = messageKey;
+        }
+
+        public String messageKey() {
+            return messageKey;
+        }
+    }
+
+    static final String TEMPLATE = "two-step-notice.ftl";
+    private static final Logger LOG = Logger.getLogger(ChangeNotice.class);
+
+    private final KeycloakSession session;
+
+    public ChangeNotice(KeycloakSession session) {
+        this.session = session;
+    }
+
+    public void send(RealmModel realm, UserModel user, Change change) {
+        if (user.getEmail() == null || user.getEmail().isBlank()) {
+            LOG.debugf("two-step: no notice for %s/%s, who has no e-mail address", realm.getName(), user.getId());
+            return;
+        }
+        try {
+            // Keycloak adds its own attributes to this map, so it must be mutable.
+            Map<String, Object> attributes = new HashMap<>();
+            attributes.put("change", change.messageKey());
+            session.getProvider(EmailTemplateProvider.class).setRealm(realm).setUser(user)
+                    .send("twoStepNoticeSubject", TEMPLATE, attributes);
+        } catch (EmailException e) {
+            LOG.warnf(e, "two-step: notice (%s) to %s/%s not sent: %s", change, realm.getName(), user.getId(),
+                    e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,6 @@
+<#import "template.ftl" as layout>
+<@layout.emailLayout>
+<p>${kcSanitize(msg("twoStepNoticeGreeting", user.firstName!user.username))?no_esc}</p>
+<p>${kcSanitize(msg(change))?no_esc}</p>
+<p>${kcSanitize(msg("twoStepNoticeNotYou"))?no_esc}</p>
+</@layout.emailLayout>

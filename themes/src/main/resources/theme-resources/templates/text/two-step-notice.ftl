@@ -1,0 +1,5 @@
+${msg("twoStepNoticeGreeting", user.firstName!user.username)}
+
+${msg(change)}
+
+${msg("twoStepNoticeNotYou")}
