@@ -1,15 +1,23 @@
 <#import "two-step.ftl" as ts>
 <#assign backup = twoStep.role = "backup">
-<@ts.page header=msg(backup?then("twoStepBackupTitle", "twoStepChooseTitle"))>
+<#if twoStep.changing>
+  <#assign title = backup?then("twoStepChangeBackupTitle", "twoStepChangePrimaryTitle")>
+<#else>
+  <#assign title = backup?then("twoStepBackupTitle", "twoStepChooseTitle")>
+</#if>
+<@ts.page header=msg(title)>
   <#if backup>
     <p id="two-step-primary-summary">${msg("twoStepYourPrimary")} <strong><@ts.methodLine method=twoStep.primary/></strong></p>
-    <p>${msg("twoStepBackupIntro")}</p>
+    <#if !twoStep.changing><p>${msg("twoStepBackupIntro")}</p></#if>
     <p class="two-step-emphasis">${msg("twoStepBackupMustDiffer")}</p>
+  <#elseif twoStep.changing>
+    <p id="two-step-backup-summary">${msg("twoStepYourBackup")} <strong><@ts.methodLine method=twoStep.backup/></strong></p>
+    <p class="two-step-emphasis">${msg("twoStepPrimaryMustDiffer")}</p>
   <#else>
     <p>${msg("twoStepChooseIntro")}</p>
   </#if>
   <@ts.form id="two-step-method-form">
-    <div class="${properties.kcFormGroupClass!}" role="radiogroup" aria-label="${msg(backup?then("twoStepBackupTitle", "twoStepChooseTitle"))}">
+    <div class="${properties.kcFormGroupClass!}" role="radiogroup" aria-label="${msg(title)}">
       <@ts.radio name="method" value="phone" label=msg("twoStepPhoneNumber") hint=msg("twoStepPhoneNumberHint") checked=true/>
       <@ts.radio name="method" value="app" label=msg("twoStepAuthenticatorApp") hint=msg("twoStepAuthenticatorAppHint")/>
     </div>
@@ -18,6 +26,9 @@
     </@ts.help>
     <@ts.actions>
       <@ts.button id="continue" label=msg("twoStepContinue") action="choose"/>
+      <#if twoStep.changing>
+        <@ts.button id="cancel-change" label=msg("twoStepKeepCurrent") action="cancel-change" primary=false/>
+      </#if>
     </@ts.actions>
   </@ts.form>
 </@ts.page>

@@ -79,9 +79,9 @@
 </#macro>
 
 <#-- A submit button that names the step's action; data-* attributes let a page relabel it. -->
-<#macro button id label action primary=true extra={}>
+<#macro button id label action primary=true block=true extra={}>
   <button id="${id}" name="action" value="${action}" type="submit" <#if !primary>formnovalidate</#if>
-          class="${properties.kcButtonClass!} <#if primary>${properties.kcButtonPrimaryClass!}<#else>${properties.kcButtonSecondaryClass!}</#if> ${properties.kcButtonBlockClass!}"
+          class="${properties.kcButtonClass!} <#if primary>${properties.kcButtonPrimaryClass!}<#else>${properties.kcButtonSecondaryClass!}</#if> <#if block>${properties.kcButtonBlockClass!}<#else>two-step-inline-button</#if>"
           <#list extra as attr, value>data-${attr}="${value}" </#list>>${label}</button>
 </#macro>
 

@@ -9,16 +9,14 @@ import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.credential.CredentialModel;
-import org.keycloak.events.EventBuilder;
-import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RequiredActionProviderModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.OTPCredentialModel;
-import org.keycloak.sessions.AuthenticationSessionModel;
 
 import dev.twostep.core.RequiredActionIds;
+import dev.twostep.core.challenge.ChallengeScope;
 import dev.twostep.core.challenge.CodeChallenge;
 import dev.twostep.core.challenge.CodeChallengeHost;
 import dev.twostep.core.challenge.MethodOption;
@@ -85,7 +83,9 @@ public final class VerifyAuthenticator implements Authenticator {
 
     private static CodeChallenge challenge(AuthenticationFlowContext context, UserMethods methods) {
         TwoStepPolicy policy = policyOf(context);
-        return new CodeChallenge(new SignInHost(context, policy), policy, methods, CODE_SLOT);
+        ChallengeScope scope = new ChallengeScope(context.getSession(), context.getRealm(), context.getUser(),
+                context.getAuthenticationSession(), context.form(), context.getEvent());
+        return new CodeChallenge(scope, new SignInHost(context, policy), policy, methods, CODE_SLOT);
     }
 
     /** The execution's policy; a broken config falls back to the defaults, loudly, rather than locking users out. */
@@ -124,36 +124,6 @@ public final class VerifyAuthenticator implements Authenticator {
 
     /** The sign-in as a place for a code challenge: a wrong code is a failed login, a right one passes the step. */
     private record SignInHost(AuthenticationFlowContext context, TwoStepPolicy policy) implements CodeChallengeHost {
-        @Override
-        public KeycloakSession session() {
-            return context.getSession();
-        }
-
-        @Override
-        public RealmModel realm() {
-            return context.getRealm();
-        }
-
-        @Override
-        public UserModel user() {
-            return context.getUser();
-        }
-
-        @Override
-        public AuthenticationSessionModel authSession() {
-            return context.getAuthenticationSession();
-        }
-
-        @Override
-        public LoginFormsProvider form() {
-            return context.form();
-        }
-
-        @Override
-        public EventBuilder event() {
-            return context.getEvent();
-        }
-
         @Override
         public boolean offersTrust() {
             return true;

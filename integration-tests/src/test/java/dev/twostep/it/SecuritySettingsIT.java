@@ -20,11 +20,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.chrome.ChromeDriver;
 
+import dev.twostep.it.pages.AuthenticatorAppPage;
 import dev.twostep.it.pages.ChooseMethodPage;
+import dev.twostep.it.pages.EnterCodePage;
+import dev.twostep.it.pages.PhoneNumberPage;
 import dev.twostep.it.pages.SecuritySettingsPage;
 import dev.twostep.it.pages.SignInPage;
 import dev.twostep.it.pages.TwoStepCodePage;
 import dev.twostep.it.support.AdminApi;
+import dev.twostep.it.support.AuthenticatorApp;
 import dev.twostep.it.support.MailCatcher;
 import dev.twostep.it.support.OidcApp;
 import dev.twostep.it.support.Seller;
@@ -146,5 +150,112 @@ class SecuritySettingsIT {
         new SignInPage(browser).awaitShown();
         seller.signIn(browser);
         assertEquals("Choose how you'll receive codes", new ChooseMethodPage(browser).title());
+    }
+
+    @Test
+    void changingTheBackupVerifiesTheNewNumberAndNeverTakesThePrimarysNumber() {
+        seller.enrollTextMessageWithAppBackup(true);
+        ChromeDriver browser = seller.enrollingBrowser();
+        SecuritySettingsPage settings = openSettings(browser, app.start(null));
+
+        settings.changeBackup().choosePhoneNumber();
+        PhoneNumberPage phone = new PhoneNumberPage(browser);
+        phone.textMessage().country("IT").number(seller.phone).send();
+        assertTrue(new PhoneNumberPage(browser).errors().contains("already your primary"), "the backup must differ");
+
+        int sent = seller.messageCount();
+        new PhoneNumberPage(browser).number(seller.otherPhone).send();
+        new EnterCodePage(browser).verify(seller.latestMessage(sent + 1).get("code").asText());
+        SecuritySettingsPage changed = new SecuritySettingsPage(browser);
+        assertTrue(changed.errors().contains("Your method was changed"), changed.errors());
+        assertTrue(changed.backup().contains("6543"), changed.backup());
+        assertTrue(changed.primary().contains("4567"), changed.primary());
+        assertTrue(changed.offersToSignOutOthers());
+
+        List<JsonNode> phones = seller.credentialsOfType("two-step-phone");
+        assertEquals(2, phones.size());
+        assertEquals(List.of(), seller.credentialsOfType("otp"), "the app was the backup and is gone");
+        JsonNode backup = phones.stream().map(Seller::data).filter(d -> "BACKUP".equals(d.path("role").asText()))
+                .findFirst().orElseThrow();
+        assertEquals(Seller.e164(seller.otherPhone), backup.path("number").asText());
+        assertTrue(backup.path("verified").asBoolean());
+        JsonNode event = seller.admin.events(seller.id, "UPDATE_CREDENTIAL").get(0);
+        assertEquals("backup-changed", event.path("details").path("two_step_change").asText());
+        assertTrue(event.path("details").path("two_step_phone").asText().endsWith("6543"));
+        String notice = body(mail.awaitFor(seller.username + "@example.com", 1));
+        assertTrue(notice.contains("method of your account was changed"), notice);
+    }
+
+    @Test
+    void thePrimaryMovesToTheAppOnlyWhenTheBackupIsNotTheApp() {
+        seller.enrollTextMessageWithAppBackup(true);
+        ChromeDriver browser = seller.enrollingBrowser();
+        SecuritySettingsPage settings = openSettings(browser, app.start(null));
+
+        settings.changePrimary().chooseAuthenticatorApp();
+        ChooseMethodPage refused = new ChooseMethodPage(browser);
+        assertTrue(refused.errors().contains("different from your backup"), refused.errors());
+        refused.keepCurrent();
+
+        // A backup saved without a code is allowed, as in the enrollment; it cannot become the primary.
+        new SecuritySettingsPage(browser).changeBackup().choosePhoneNumber();
+        new PhoneNumberPage(browser).voiceDelivery().country("IT").number(seller.otherPhone).skipVerificationCheck().send();
+        SecuritySettingsPage skipped = new SecuritySettingsPage(browser);
+        assertTrue(skipped.backup().contains("6543"), skipped.backup());
+        assertFalse(skipped.offersSwap(), "an unverified backup cannot be swapped in");
+
+        skipped.changePrimary().chooseAuthenticatorApp();
+        AuthenticatorAppPage appPage = new AuthenticatorAppPage(browser);
+        AuthenticatorApp authenticator = new AuthenticatorApp(appPage.cantScanTheBarcode());
+        appPage.verify(authenticator.currentCode());
+        SecuritySettingsPage changed = new SecuritySettingsPage(browser);
+        assertTrue(changed.primary().contains("Authenticator app"), changed.primary());
+        assertEquals(1, seller.credentialsOfType("otp").size());
+        List<JsonNode> phones = seller.credentialsOfType("two-step-phone");
+        assertEquals(1, phones.size(), "the old primary phone is gone");
+        assertEquals("BACKUP", Seller.data(phones.get(0)).path("role").asText());
+        assertFalse(Seller.data(phones.get(0)).path("verified").asBoolean());
+        changed.done();
+
+        // The next sign-in asks the new app, in a browser that is not trusted.
+        ChromeDriver other = seller.newBrowser();
+        seller.signIn(other);
+        TwoStepCodePage code = new TwoStepCodePage(other);
+        assertTrue(code.whereTheCodeIs().contains("authenticator app"), code.whereTheCodeIs());
+        code.signIn(authenticator.currentCode());
+        seller.awaitApp(other);
+    }
+
+    @Test
+    void swappingIsOneStepAndOtherSessionsCanBeSignedOut() {
+        AuthenticatorApp authenticator = seller.enrollTextMessageWithAppBackup(false);
+        ChromeDriver first = seller.enrollingBrowser();
+        ChromeDriver second = seller.newBrowser();
+        String code = seller.signInForCode(second);
+        new TwoStepCodePage(second).signIn(code);
+        seller.awaitApp(second);
+        assertEquals(2, seller.admin.sessions(seller.id).size());
+
+        OidcApp.Attempt attempt = app.start(null);
+        SecuritySettingsPage settings = openSettings(first, attempt);
+        assertTrue(settings.offersSwap());
+        SecuritySettingsPage swapped = settings.swap();
+        assertTrue(swapped.primary().contains("Authenticator app"), swapped.primary());
+        assertTrue(swapped.backup().contains("4567"), swapped.backup());
+        assertEquals("BACKUP", Seller.data(seller.credentialsOfType("two-step-phone").get(0)).path("role").asText());
+        assertEquals("swapped", seller.admin.events(seller.id, "UPDATE_CREDENTIAL").get(0)
+                .path("details").path("two_step_change").asText());
+
+        SecuritySettingsPage signedOut = swapped.signOutOtherSessions();
+        assertTrue(signedOut.errors().contains("other sessions were signed out"), signedOut.errors());
+        assertEquals(1, seller.admin.sessions(seller.id).size(), "only this browser's session is left");
+        signedOut.done();
+        assertEquals("success", app.awaitReturn(attempt).get("kc_action_status"));
+
+        seller.signIn(second);
+        TwoStepCodePage asked = new TwoStepCodePage(second);
+        assertTrue(asked.whereTheCodeIs().contains("authenticator app"), asked.whereTheCodeIs());
+        asked.signIn(authenticator.currentCode());
+        seller.awaitApp(second);
     }
 }

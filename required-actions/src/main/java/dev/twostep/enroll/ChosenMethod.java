@@ -29,6 +29,12 @@ public record ChosenMethod(String number, Channel channel, boolean verified, Str
         return new ChosenMethod(null, null, true, otpSecret);
     }
 
+    /** The app a seller already has, named in a change only to keep the new method different from it. */
+    static ChosenMethod existingApp() {
+        // Its secret stays in its credential: a non-null marker is all "is the app" needs.
+        return new ChosenMethod(null, null, true, "");
+    }
+
     @JsonIgnore
     public boolean isApp() {
         return otpSecret != null;

@@ -1,31 +1,12 @@
 package dev.twostep.enroll;
 
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-
-import jakarta.ws.rs.core.MultivaluedMap;
-
 import org.keycloak.authentication.RequiredActionContext;
 import org.keycloak.authentication.RequiredActionProvider;
-import org.keycloak.models.OTPPolicy;
-import org.keycloak.models.utils.FormMessage;
-import org.keycloak.models.utils.HmacOTP;
-import org.keycloak.models.utils.TimeBasedOTP;
 
 import dev.twostep.core.code.AuthSessionNotes;
-import dev.twostep.core.code.CodeCheck;
-import dev.twostep.core.code.PendingCode;
-import dev.twostep.core.delivery.PhoneCodeDelivery;
-import dev.twostep.core.device.TrustedDevices;
-import dev.twostep.core.method.Channel;
 import dev.twostep.core.method.MethodRole;
 import dev.twostep.core.method.UserMethods;
 import dev.twostep.core.phone.PhoneNumbers;
-import dev.twostep.core.policy.RealmPolicy;
-import dev.twostep.core.policy.TwoStepPolicy;
 
 /**
  * The enrollment every user without complete 2SV meets at sign-in: a primary method, a different backup,
@@ -33,6 +14,19 @@ import dev.twostep.core.policy.TwoStepPolicy;
  * reload, a locale switch or a tampered field never skips a step.
  */
 public final class EnrollAction implements RequiredActionProvider {
+    /** The enrollment itself never runs as a change of one method. */
+    private static final ChangeOutcome NO_CHANGE = new ChangeOutcome() {
+        @Override
+        public void saved(MethodRole role) {
+            throw new IllegalStateException("no method change in an enrollment");
+        }
+
+        @Override
+        public void cancelled() {
+            throw new IllegalStateException("no method change in an enrollment");
+        }
+    };
+
     private final PhoneNumbers numbers = new PhoneNumbers();
 
     @Override
@@ -45,21 +39,16 @@ public final class EnrollAction implements RequiredActionProvider {
     @Override
     public void requiredActionChallenge(RequiredActionContext context) {
         EnrollmentState state = state(context);
+        if (state.changing().isPresent()) {
+            // A change left half-way in the settings has nothing to do with an enrollment.
+            state.clearAll();
+        }
         context.challenge(new EnrollForm(context, state, numbers).render(state.page()));
     }
 
     @Override
     public void processAction(RequiredActionContext context) {
-        MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
-        EnrollmentState state = state(context);
-        Step step = new Step(context, state, form);
-        switch (state.page()) {
-            case METHOD -> step.onMethod();
-            case PHONE -> step.onPhone();
-            case PHONE_CODE -> step.onPhoneCode();
-            case APP -> step.onApp();
-            case DONE -> step.onDone();
-        }
+        new EnrollmentSteps(context, state(context), NO_CHANGE).handle();
     }
 
     @Override
@@ -68,220 +57,5 @@ public final class EnrollAction implements RequiredActionProvider {
 
     private static EnrollmentState state(RequiredActionContext context) {
         return new EnrollmentState(new AuthSessionNotes(context.getAuthenticationSession()));
-    }
-
-    /** One form post: reads what was sent, acts, and answers with the next page or the same page and an error. */
-    private final class Step {
-        private final RequiredActionContext context;
-        private final EnrollmentState state;
-        private final MultivaluedMap<String, String> form;
-        private final EnrollForm pages;
-        private final TwoStepPolicy policy;
-
-        Step(RequiredActionContext context, EnrollmentState state, MultivaluedMap<String, String> form) {
-            this.context = context;
-            this.state = state;
-            this.form = form;
-            this.pages = new EnrollForm(context, state, numbers);
-            this.policy = RealmPolicy.of(context.getRealm());
-        }
-
-        void onMethod() {
-            String method = param("method");
-            MethodRole role = state.role();
-            if ("email".equals(method)) {
-                fail(EnrollPage.METHOD, null, "twoStepEmailRefused");
-            } else if ("app".equals(method)) {
-                if (role == MethodRole.BACKUP && state.chosen(MethodRole.PRIMARY).map(ChosenMethod::isApp).orElse(false)) {
-                    fail(EnrollPage.METHOD, null, "twoStepBackupMustDiffer");
-                    return;
-                }
-                state.otpSecret(HmacOTP.generateSecret(20));
-                show(EnrollPage.APP);
-            } else if ("phone".equals(method)) {
-                show(EnrollPage.PHONE);
-            } else {
-                fail(EnrollPage.METHOD, null, "twoStepChooseMethod");
-            }
-        }
-
-        void onPhone() {
-            if ("back".equals(param("action"))) {
-                show(EnrollPage.METHOD);
-                return;
-            }
-            Optional<Channel> channel = Channel.fromId(param("channel"));
-            if (channel.isEmpty()) {
-                fail(EnrollPage.PHONE, "channel", "twoStepChooseChannel");
-                return;
-            }
-            Optional<String> number = numbers.parse(param("number"), param("country"));
-            if (number.isEmpty()) {
-                fail(EnrollPage.PHONE, "number", "twoStepInvalidNumber");
-                return;
-            }
-            Optional<String> refused = numbers.refusal(number.get(), policy);
-            if (refused.isPresent()) {
-                fail(EnrollPage.PHONE, "number", refused.get());
-                return;
-            }
-            MethodRole role = state.role();
-            if (role == MethodRole.BACKUP && state.chosen(MethodRole.PRIMARY)
-                    .map(primary -> number.get().equals(primary.number())).orElse(false)) {
-                fail(EnrollPage.PHONE, "number", "twoStepBackupSameNumber");
-                return;
-            }
-            if (role == MethodRole.BACKUP && "on".equals(param("skipVerification"))) {
-                state.choose(role, ChosenMethod.phone(number.get(), channel.get(), false));
-                show(EnrollPage.DONE);
-                return;
-            }
-            if (!sendCode(EnrollPage.PHONE, number.get(), channel.get())) {
-                return;
-            }
-            state.pendingPhone(number.get(), channel.get());
-            state.show(EnrollPage.PHONE_CODE);
-            challenge(EnrollPage.PHONE_CODE, List.of(), null);
-        }
-
-        void onPhoneCode() {
-            PendingCode pending = pendingCode();
-            ChosenMethod phone = state.pendingPhone().orElse(null);
-            String action = param("action");
-            if (phone == null || "back".equals(action)) {
-                pending.clear();
-                state.show(EnrollPage.PHONE);
-                challenge(EnrollPage.PHONE, List.of(), null);
-                return;
-            }
-            Optional<String> failed = new PhoneCodeDelivery(context.getSession(), policy).laterFailure(pending);
-            if (failed.isPresent()) {
-                // The code never went out: back to the number, with the reason, to fix it or pick another way.
-                state.show(EnrollPage.PHONE);
-                fail(EnrollPage.PHONE, null, failed.get());
-                return;
-            }
-            if ("status".equals(action)) {
-                challenge(EnrollPage.PHONE_CODE, List.of(), null);
-                return;
-            }
-            if ("resend".equals(action)) {
-                if (sendCode(EnrollPage.PHONE_CODE, phone.number(), phone.channel())) {
-                    challenge(EnrollPage.PHONE_CODE, List.of(), "twoStepCodeResent");
-                }
-                return;
-            }
-            CodeCheck check = pending.verify(param("code"), policy);
-            if (check == CodeCheck.VALID) {
-                state.choose(state.role(), ChosenMethod.phone(phone.number(), phone.channel(), true));
-                afterChoice();
-                return;
-            }
-            fail(EnrollPage.PHONE_CODE, "code", switch (check) {
-                case INVALID -> "twoStepCodeInvalid";
-                case EXPIRED -> "twoStepCodeExpired";
-                case TOO_MANY_TRIES -> "twoStepCodeTooManyTries";
-                default -> "twoStepCodeNone";
-            });
-        }
-
-        void onApp() {
-            if ("back".equals(param("action"))) {
-                show(EnrollPage.METHOD);
-                return;
-            }
-            String secret = state.otpSecret().orElse(null);
-            if (secret == null) {
-                show(EnrollPage.METHOD);
-                return;
-            }
-            OTPPolicy otp = context.getRealm().getOTPPolicy();
-            TimeBasedOTP totp = new TimeBasedOTP(otp.getAlgorithm(), otp.getDigits(), otp.getPeriod(),
-                    otp.getLookAheadWindow());
-            String code = param("code").replaceAll("\\s", "");
-            if (code.isEmpty() || !totp.validateTOTP(code, secret.getBytes(StandardCharsets.UTF_8))) {
-                fail(EnrollPage.APP, "code", "twoStepCodeInvalid");
-                return;
-            }
-            state.choose(state.role(), ChosenMethod.app(secret));
-            afterChoice();
-        }
-
-        void onDone() {
-            if (!"finish".equals(param("action"))) {
-                show(EnrollPage.DONE);
-                return;
-            }
-            ChosenMethod primary = state.chosen(MethodRole.PRIMARY).orElseThrow();
-            ChosenMethod backup = state.chosen(MethodRole.BACKUP).orElseThrow();
-            new EnrollmentCommit().store(context.getRealm(), context.getUser(), primary, backup, context.getEvent());
-            if ("on".equals(param("trustDevice")) && policy.trustsDevices()) {
-                new TrustedDevices(context.getSession()).trustThisBrowser(context.getRealm(), context.getUser(),
-                        policy.trustedDeviceLifetime());
-            }
-            state.clearAll();
-            context.getUser().removeRequiredAction(EnrollActionFactory.PROVIDER_ID);
-            context.success();
-        }
-
-        /** After the primary comes the backup; after the backup, "Almost done". */
-        private void afterChoice() {
-            if (state.page() == EnrollPage.DONE) {
-                challenge(EnrollPage.DONE, List.of(), null);
-            } else {
-                challenge(EnrollPage.METHOD, List.of(), "twoStepPrimarySaved");
-            }
-        }
-
-        private boolean sendCode(EnrollPage page, String number, Channel channel) {
-            PhoneCodeDelivery delivery = new PhoneCodeDelivery(context.getSession(), policy);
-            PendingCode pending = pendingCode();
-            long wait = delivery.cooldownLeft(pending, number);
-            if (wait > 0) {
-                challenge(page, List.of(new FormMessage(null, "twoStepResendTooSoon", wait)), null);
-                return false;
-            }
-            Optional<String> failure = delivery.sendForEnrollment(context.getRealm(), context.getUser(), pending, number,
-                    channel);
-            failure.ifPresent(key -> fail(page, null, key));
-            return failure.isEmpty();
-        }
-
-        private PendingCode pendingCode() {
-            return new PendingCode(new AuthSessionNotes(context.getAuthenticationSession()),
-                    "enroll-" + state.role().id());
-        }
-
-        private void show(EnrollPage page) {
-            state.show(page);
-            challenge(page, List.of(), null);
-        }
-
-        private void fail(EnrollPage page, String field, String key) {
-            challenge(page, List.of(new FormMessage(field, key)), null);
-        }
-
-        private void challenge(EnrollPage page, List<FormMessage> errors, String info) {
-            String watch = page == EnrollPage.PHONE_CODE
-                    ? new PhoneCodeDelivery(context.getSession(), policy).statusUrl(context.getRealm(), pendingCode())
-                    : null;
-            context.challenge(pages.render(page, typed(), errors, info, watch));
-        }
-
-        private Map<String, String> typed() {
-            Map<String, String> typed = new HashMap<>();
-            for (String field : List.of("country", "number", "channel")) {
-                String value = form.getFirst(field);
-                if (value != null) {
-                    typed.put(field, value);
-                }
-            }
-            return typed;
-        }
-
-        private String param(String name) {
-            String value = form.getFirst(name);
-            return value == null ? "" : value;
-        }
     }
 }

@@ -43,6 +43,7 @@ final class EnrollForm {
         Map<String, Object> model = new HashMap<>();
         MethodRole role = state.role();
         model.put("role", role.id());
+        model.put("changing", state.changing().isPresent());
         model.put("page", page.name());
         model.put("trustsDevices", RealmPolicy.of(context.getRealm()).trustsDevices());
         state.chosen(MethodRole.PRIMARY).ifPresent(primary -> model.put("primary", describe(primary)));

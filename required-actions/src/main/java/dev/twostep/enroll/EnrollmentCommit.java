@@ -11,6 +11,7 @@ import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.OTPCredentialModel;
 
 import dev.twostep.core.method.MethodRole;
+import dev.twostep.core.method.UserMethods;
 import dev.twostep.core.phone.PhoneCredentialModel;
 import dev.twostep.core.phone.PhoneNumbers;
 
@@ -30,6 +31,21 @@ final class EnrollmentCommit {
         }
         store(realm, user, MethodRole.PRIMARY, primary, event);
         store(realm, user, MethodRole.BACKUP, backup, event);
+    }
+
+    /**
+     * Replaces the method in {@code role} by {@code method}, leaving the other role as it is: the old method
+     * goes only now that the new one is proven, so the seller is never without one.
+     */
+    void replace(RealmModel realm, UserModel user, MethodRole role, ChosenMethod method, EventBuilder event) {
+        boolean appInRole = UserMethods.of(user).inRole(role).map(UserMethods.Method::isApp).orElse(false);
+        List<String> old = user.credentialManager().getStoredCredentialsStream()
+                .filter(stored -> appInRole ? OTPCredentialModel.TYPE.equals(stored.getType())
+                        : PhoneCredentialModel.TYPE.equals(stored.getType())
+                        && PhoneCredentialModel.from(stored).data().role() == role)
+                .map(CredentialModel::getId).toList();
+        old.forEach(id -> user.credentialManager().removeStoredCredentialById(id));
+        store(realm, user, role, method, event.clone().detail("two_step_change", role.id() + "-changed"));
     }
 
     private void store(RealmModel realm, UserModel user, MethodRole role, ChosenMethod method, EventBuilder event) {

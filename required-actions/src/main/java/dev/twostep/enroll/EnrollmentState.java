@@ -23,9 +23,28 @@ final class EnrollmentState {
         this.notes = notes;
     }
 
-    /** The role being set up now: the primary first, then the backup. */
+    /** The role being set up now: the primary first, then the backup; in a change, the role being changed. */
     MethodRole role() {
-        return chosen(MethodRole.PRIMARY).isPresent() ? MethodRole.BACKUP : MethodRole.PRIMARY;
+        return changing().orElseGet(() -> chosen(MethodRole.PRIMARY).isPresent() ? MethodRole.BACKUP
+                : MethodRole.PRIMARY);
+    }
+
+    /** The method the one being set up must differ from, when already known. */
+    Optional<ChosenMethod> other() {
+        return chosen(role().other());
+    }
+
+    /** Set while a seller with 2SV replaces one method from Advanced Security Settings. */
+    Optional<MethodRole> changing() {
+        return Optional.ofNullable(notes.get(PREFIX + "change")).map(MethodRole::fromId);
+    }
+
+    /** Starts replacing {@code role}; {@code kept} is the method staying in the other role. */
+    void beginChange(MethodRole role, ChosenMethod kept) {
+        clearAll();
+        notes.put(PREFIX + "change", role.id());
+        notes.put(PREFIX + role.other().id(), write(kept));
+        show(EnrollPage.METHOD);
     }
 
     EnrollPage page() {
@@ -70,7 +89,7 @@ final class EnrollmentState {
     }
 
     void clearAll() {
-        for (String part : new String[] {"page", "otp-secret", "phone", MethodRole.PRIMARY.id(),
+        for (String part : new String[] {"page", "change", "otp-secret", "phone", MethodRole.PRIMARY.id(),
                 MethodRole.BACKUP.id()}) {
             notes.remove(PREFIX + part);
         }

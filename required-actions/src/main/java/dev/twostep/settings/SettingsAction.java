@@ -11,18 +11,20 @@ import org.keycloak.authentication.RequiredActionContext;
 import org.keycloak.authentication.RequiredActionProvider;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
-import org.keycloak.forms.login.LoginFormsProvider;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
-import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.OTPCredentialModel;
+import org.keycloak.models.utils.FormMessage;
 import org.keycloak.services.managers.BruteForceProtector;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
+import dev.twostep.core.challenge.ChallengeScope;
 import dev.twostep.core.challenge.CodeChallenge;
 import dev.twostep.core.challenge.CodeChallengeHost;
 import dev.twostep.core.challenge.MethodOption;
 import dev.twostep.core.device.TrustedDevices;
+import dev.twostep.enroll.ChangeOutcome;
+import dev.twostep.enroll.MethodChange;
+import dev.twostep.core.method.MethodRole;
+import dev.twostep.core.method.RoleSwap;
 import dev.twostep.core.method.TwoStepReset;
 import dev.twostep.core.method.UserMethods;
 import dev.twostep.core.notice.ChangeNotice;
@@ -36,6 +38,8 @@ import dev.twostep.core.policy.TwoStepPolicy;
  */
 public final class SettingsAction implements RequiredActionProvider {
     private static final String NOTE_PAGE = "two-step.settings.page";
+    /** Set once a method changed here: the overview then offers to sign out the seller's other sessions. */
+    private static final String NOTE_CHANGED = "two-step.settings.changed";
     private static final String CODE_SLOT = "settings";
 
     @Override
@@ -61,6 +65,8 @@ public final class SettingsAction implements RequiredActionProvider {
             return;
         }
         authSession.removeAuthNote(NOTE_PAGE);
+        authSession.removeAuthNote(NOTE_CHANGED);
+        new MethodChange(context).abandon();
         challenge(context, methods).start();
     }
 
@@ -82,7 +88,23 @@ public final class SettingsAction implements RequiredActionProvider {
         SettingsForm pages = form(context);
         switch (SettingsPage.valueOf(page)) {
             case OVERVIEW -> {
+                MethodChange change = new MethodChange(context);
+                if (change.inProgress()) {
+                    change.handle(new BackToOverview(context));
+                    return;
+                }
                 switch (action) {
+                    case "change-primary" -> change.begin(MethodRole.PRIMARY);
+                    case "change-backup" -> change.begin(MethodRole.BACKUP);
+                    case "swap" -> swap(context);
+                    case "sign-out-others" -> {
+                        int ended = new OtherSessions(context.getSession()).signOut(context.getRealm(),
+                                context.getUser(), context.getAuthenticationSession());
+                        event(context, EventType.LOGOUT, "other-sessions-ended")
+                                .detail("two_step_sessions", Integer.toString(ended)).success();
+                        context.getAuthenticationSession().removeAuthNote(NOTE_CHANGED);
+                        context.challenge(pages.render(SettingsPage.OVERVIEW, List.of(), "twoStepOtherSessionsEnded"));
+                    }
                     case "require-codes" -> {
                         int revoked = new TrustedDevices(context.getSession()).revokeAll(context.getUser());
                         event(context, EventType.REMOVE_CREDENTIAL, "trusted-devices-revoked")
@@ -112,6 +134,26 @@ public final class SettingsAction implements RequiredActionProvider {
         }
     }
 
+    private static void swap(RequiredActionContext context) {
+        RoleSwap.Result result = new RoleSwap().swap(context.getUser());
+        if (result == RoleSwap.Result.BACKUP_UNVERIFIED) {
+            context.challenge(form(context).render(SettingsPage.OVERVIEW,
+                    List.of(new FormMessage(null, "twoStepSwapNeedsVerifiedBackup")), null));
+            return;
+        }
+        event(context, EventType.UPDATE_CREDENTIAL, "swapped").success();
+        changed(context, "twoStepMethodsSwapped");
+    }
+
+    /** After a method change: the notice, and the overview that offers to end the other sessions. */
+    private static void changed(RequiredActionContext context, String info) {
+        new ChangeNotice(context.getSession()).send(context.getRealm(), context.getUser(),
+                ChangeNotice.Change.METHOD_CHANGED);
+        context.getAuthenticationSession().setAuthNote(NOTE_PAGE, SettingsPage.OVERVIEW.name());
+        context.getAuthenticationSession().setAuthNote(NOTE_CHANGED, "true");
+        context.challenge(form(context).render(SettingsPage.OVERVIEW, List.of(), info));
+    }
+
     private static void show(RequiredActionContext context, SettingsPage page) {
         context.getAuthenticationSession().setAuthNote(NOTE_PAGE, page.name());
         context.challenge(form(context).render(page, List.of(), null));
@@ -122,50 +164,36 @@ public final class SettingsAction implements RequiredActionProvider {
     }
 
     private static SettingsForm form(RequiredActionContext context) {
-        return new SettingsForm(context, RealmPolicy.of(context.getRealm()));
+        return new SettingsForm(context, RealmPolicy.of(context.getRealm()),
+                context.getAuthenticationSession().getAuthNote(NOTE_CHANGED) != null);
     }
 
     private static CodeChallenge challenge(RequiredActionContext context, UserMethods methods) {
         TwoStepPolicy policy = RealmPolicy.of(context.getRealm());
-        return new CodeChallenge(new SettingsHost(context), policy, methods, CODE_SLOT);
+        ChallengeScope scope = new ChallengeScope(context.getSession(), context.getRealm(), context.getUser(),
+                context.getAuthenticationSession(), context.form(), context.getEvent().clone());
+        return new CodeChallenge(scope, new SettingsHost(context), policy, methods, CODE_SLOT);
     }
 
     @Override
     public void close() {
     }
 
+    /** A method change ends on the overview: with the notice when saved, as before when cancelled. */
+    private record BackToOverview(RequiredActionContext context) implements ChangeOutcome {
+        @Override
+        public void saved(MethodRole role) {
+            changed(context, "twoStepMethodChanged");
+        }
+
+        @Override
+        public void cancelled() {
+            SettingsAction.show(context, SettingsPage.OVERVIEW);
+        }
+    }
+
     /** The settings as a place for a code challenge: no trusted-device shortcut, a right code opens the overview. */
     private record SettingsHost(RequiredActionContext context) implements CodeChallengeHost {
-        @Override
-        public KeycloakSession session() {
-            return context.getSession();
-        }
-
-        @Override
-        public RealmModel realm() {
-            return context.getRealm();
-        }
-
-        @Override
-        public UserModel user() {
-            return context.getUser();
-        }
-
-        @Override
-        public AuthenticationSessionModel authSession() {
-            return context.getAuthenticationSession();
-        }
-
-        @Override
-        public LoginFormsProvider form() {
-            return context.form();
-        }
-
-        @Override
-        public EventBuilder event() {
-            return context.getEvent().clone();
-        }
-
         @Override
         public boolean offersTrust() {
             return false;

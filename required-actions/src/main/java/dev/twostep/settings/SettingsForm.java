@@ -20,11 +20,14 @@ import dev.twostep.core.policy.TwoStepPolicy;
 final class SettingsForm {
     private final RequiredActionContext context;
     private final TwoStepPolicy policy;
+    private final boolean offerSignOut;
     private final PhoneNumbers numbers = new PhoneNumbers();
 
-    SettingsForm(RequiredActionContext context, TwoStepPolicy policy) {
+    /** {@code offerSignOut}: a method changed, so ending the seller's other sessions is offered. */
+    SettingsForm(RequiredActionContext context, TwoStepPolicy policy, boolean offerSignOut) {
         this.context = context;
         this.policy = policy;
+        this.offerSignOut = offerSignOut;
     }
 
     Response render(SettingsPage page, List<FormMessage> errors, String info) {
@@ -33,6 +36,9 @@ final class SettingsForm {
         UserMethods methods = UserMethods.of(context.getUser());
         methods.inRole(MethodRole.PRIMARY).ifPresent(method -> model.put("primary", describe(method)));
         methods.inRole(MethodRole.BACKUP).ifPresent(method -> model.put("backup", describe(method)));
+        model.put("offerSignOut", offerSignOut);
+        model.put("swappable", methods.inRole(MethodRole.BACKUP).flatMap(UserMethods.Method::phone)
+                .map(phone -> phone.verified()).orElse(true));
         model.put("trustedDevices", new TrustedDevices(context.getSession())
                 .count(context.getUser(), policy.trustedDeviceLifetime()));
         return TwoStepPages.render(context.form(), page.template(), model, errors, info);

@@ -53,8 +53,8 @@ class MessageBundlesTest {
         Properties en = load("en");
         Pattern used = Pattern.compile("msg\\(\"(twoStep[A-Za-z]+)\"");
         Path templates = Path.of("src/main/resources/theme-resources/templates");
-        try (Stream<Path> files = Files.list(templates)) {
-            for (Path file : files.toList()) {
+        try (Stream<Path> files = Files.walk(templates)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
                 Matcher matcher = used.matcher(Files.readString(file));
                 while (matcher.find()) {
                     assertTrue(en.containsKey(matcher.group(1)), file.getFileName() + " uses " + matcher.group(1));

@@ -23,6 +23,7 @@ import dev.twostep.core.policy.TwoStepPolicy;
  * what the code opens is the host's business (a sign-in, the security settings).
  */
 public final class CodeChallenge {
+    private final ChallengeScope scope;
     private final CodeChallengeHost host;
     private final TwoStepPolicy policy;
     private final List<MethodOption> options;
@@ -31,12 +32,14 @@ public final class CodeChallenge {
     private final String methodNote;
 
     /** {@code slot} keeps this challenge's code and chosen method apart from other codes of the same login. */
-    public CodeChallenge(CodeChallengeHost host, TwoStepPolicy policy, UserMethods methods, String slot) {
+    public CodeChallenge(ChallengeScope scope, CodeChallengeHost host, TwoStepPolicy policy, UserMethods methods,
+                         String slot) {
+        this.scope = scope;
         this.host = host;
         this.policy = policy;
         this.options = MethodOption.of(methods);
-        this.pending = new PendingCode(new AuthSessionNotes(host.authSession()), slot);
-        this.delivery = new PhoneCodeDelivery(host.session(), policy);
+        this.pending = new PendingCode(new AuthSessionNotes(scope.authSession()), slot);
+        this.delivery = new PhoneCodeDelivery(scope.session(), policy);
         this.methodNote = "two-step.challenge." + slot + ".method";
     }
 
@@ -60,7 +63,7 @@ public final class CodeChallenge {
                     show(CodePage.OTHER_METHODS, current, List.of(new FormMessage(null, "twoStepChooseMethod")), null);
                     return;
                 }
-                host.authSession().setAuthNote(methodNote, chosen.get().id());
+                scope.authSession().setAuthNote(methodNote, chosen.get().id());
                 offer(chosen.get(), false);
             }
             case "resend" -> offer(current, true);
@@ -71,7 +74,7 @@ public final class CodeChallenge {
     }
 
     private MethodOption current() {
-        String id = host.authSession().getAuthNote(methodNote);
+        String id = scope.authSession().getAuthNote(methodNote);
         return MethodOption.find(options, id == null ? "primary" : id).orElse(options.get(0));
     }
 
@@ -100,7 +103,7 @@ public final class CodeChallenge {
             show(CodePage.CODE, option, List.of(new FormMessage(null, "twoStepResendTooSoon", wait)), null);
             return;
         }
-        Optional<String> failure = delivery.send(host.realm(), host.user(), pending, number, option.channel(), target);
+        Optional<String> failure = delivery.send(scope.realm(), scope.user(), pending, number, option.channel(), target);
         if (failure.isPresent()) {
             show(CodePage.OTHER_METHODS, option, List.of(new FormMessage(null, failure.get())), null);
             return;
@@ -111,7 +114,7 @@ public final class CodeChallenge {
     private void verify(MethodOption option, String code, boolean trustDevice) {
         if (lockedOut()) {
             // Checked before the code, so a locked user learns nothing about the code they typed.
-            host.event().user(host.user()).error(Errors.USER_TEMPORARILY_DISABLED);
+            scope.event().user(scope.user()).error(Errors.USER_TEMPORARILY_DISABLED);
             show(CodePage.CODE, option, List.of(new FormMessage(null, "twoStepLockedOut")), null);
             return;
         }
@@ -124,9 +127,9 @@ public final class CodeChallenge {
         boolean valid;
         String failureKey = "twoStepCodeInvalid";
         if (option.isApp()) {
-            valid = AppCodeCheck.isValid(host.user(), code);
+            valid = AppCodeCheck.isValid(scope.user(), code);
         } else {
-            CodeCheck check = pending.verifyOnce(code, policy, host.session().singleUseObjects());
+            CodeCheck check = pending.verifyOnce(code, policy, scope.session().singleUseObjects());
             valid = check == CodeCheck.VALID;
             failureKey = switch (check) {
                 case EXPIRED -> "twoStepCodeExpired";
@@ -136,22 +139,22 @@ public final class CodeChallenge {
             };
         }
         if (!valid) {
-            host.event().user(host.user()).detail("two_step_method", option.id()).error(Errors.INVALID_USER_CREDENTIALS);
+            scope.event().user(scope.user()).detail("two_step_method", option.id()).error(Errors.INVALID_USER_CREDENTIALS);
             host.wrongCode(form().render(CodePage.CODE, option, options, List.of(new FormMessage("code", failureKey)),
                     null));
             return;
         }
-        host.authSession().removeAuthNote(methodNote);
+        scope.authSession().removeAuthNote(methodNote);
         host.passed(option, trustDevice && policy.trustsDevices() && host.offersTrust());
     }
 
     private boolean lockedOut() {
-        if (!host.realm().isBruteForceProtected()) {
+        if (!scope.realm().isBruteForceProtected()) {
             return false;
         }
-        BruteForceProtector protector = host.session().getProvider(BruteForceProtector.class);
-        return protector.isTemporarilyDisabled(host.session(), host.realm(), host.user())
-                || protector.isPermanentlyLockedOut(host.session(), host.realm(), host.user());
+        BruteForceProtector protector = scope.session().getProvider(BruteForceProtector.class);
+        return protector.isTemporarilyDisabled(scope.session(), scope.realm(), scope.user())
+                || protector.isPermanentlyLockedOut(scope.session(), scope.realm(), scope.user());
     }
 
     private void show(CodePage page, MethodOption option, List<FormMessage> errors, String info) {
@@ -159,7 +162,7 @@ public final class CodeChallenge {
     }
 
     private CodePageForm form() {
-        return new CodePageForm(host.form(), host.offersTrust() && policy.trustsDevices(), host.cancellable(),
-                delivery.statusUrl(host.realm(), pending));
+        return new CodePageForm(scope.form(), host.offersTrust() && policy.trustsDevices(), host.cancellable(),
+                delivery.statusUrl(scope.realm(), pending));
     }
 }

@@ -2,30 +2,11 @@ package dev.twostep.core.challenge;
 
 import jakarta.ws.rs.core.Response;
 
-import org.keycloak.events.EventBuilder;
-import org.keycloak.forms.login.LoginFormsProvider;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
-import org.keycloak.models.UserModel;
-import org.keycloak.sessions.AuthenticationSessionModel;
-
 /**
- * Where a {@link CodeChallenge} runs: the sign-in flow (an authenticator) or a required action. It gives
- * the challenge what it reads and decides what a page, a wrong code and a right code mean there.
+ * Where a {@link CodeChallenge} runs: the sign-in flow (an authenticator) or a required action. It decides
+ * what a page, a wrong code and a right code mean there.
  */
 public interface CodeChallengeHost {
-    KeycloakSession session();
-
-    RealmModel realm();
-
-    UserModel user();
-
-    AuthenticationSessionModel authSession();
-
-    LoginFormsProvider form();
-
-    EventBuilder event();
-
     /** Whether "Don't require codes on this device" is offered here. */
     boolean offersTrust();
 

@@ -10,6 +10,11 @@ public enum MethodRole {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** The role that must hold a different method from this one. */
+    public MethodRole other() {
+        return this == PRIMARY ? BACKUP : PRIMARY;
+    }
+
     public static MethodRole fromId(String id) {
         return valueOf(id.toUpperCase(Locale.ROOT));
     }

@@ -45,6 +45,15 @@ public final class PhoneCredentialModel extends CredentialModel {
         }
     }
 
+    /** This stored phone in another role, keeping its id, label and creation date. */
+    public PhoneCredentialModel withRole(MethodRole role) {
+        PhoneCredentialModel moved = create(data.number(), data.channel(), data.verified(), role);
+        moved.setId(getId());
+        moved.setUserLabel(getUserLabel());
+        moved.setCreatedDate(getCreatedDate());
+        return moved;
+    }
+
     public PhoneCredentialData data() {
         return data;
     }

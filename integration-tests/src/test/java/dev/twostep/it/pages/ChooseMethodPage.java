@@ -30,6 +30,11 @@ public final class ChooseMethodPage extends Page {
         submit(By.id("continue"));
     }
 
+    /** "Keep my current method", offered when changing a method from the settings. */
+    public void keepCurrent() {
+        submit(By.id("cancel-change"));
+    }
+
     public String primarySummary() {
         return find(By.id("two-step-primary-summary")).getText();
     }

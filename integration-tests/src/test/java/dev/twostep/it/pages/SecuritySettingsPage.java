@@ -24,6 +24,36 @@ public final class SecuritySettingsPage extends Page {
         return Integer.parseInt(text.replaceAll("\\D", ""));
     }
 
+    /** "Change" next to the primary method: the choice of the new one. */
+    public ChooseMethodPage changePrimary() {
+        submit(By.id("change-primary"));
+        return new ChooseMethodPage(driver);
+    }
+
+    /** "Change" next to the backup method. */
+    public ChooseMethodPage changeBackup() {
+        submit(By.id("change-backup"));
+        return new ChooseMethodPage(driver);
+    }
+
+    public boolean offersSwap() {
+        return !driver.findElements(By.id("swap")).isEmpty();
+    }
+
+    public SecuritySettingsPage swap() {
+        submit(By.id("swap"));
+        return new SecuritySettingsPage(driver);
+    }
+
+    public boolean offersToSignOutOthers() {
+        return !driver.findElements(By.id("sign-out-others")).isEmpty();
+    }
+
+    public SecuritySettingsPage signOutOtherSessions() {
+        submit(By.id("sign-out-others"));
+        return new SecuritySettingsPage(driver);
+    }
+
     public void done() {
         submit(By.id("done"));
     }

@@ -127,6 +127,11 @@ public final class AdminApi {
         return json(send("GET", "/events?user=" + userId + "&type=" + type, null));
     }
 
+    /** The user's active sessions, as the admin console's Sessions tab lists them. */
+    public JsonNode sessions(String userId) {
+        return json(send("GET", "/users/" + userId + "/sessions", null));
+    }
+
     /** Keycloak's brute-force record of the user: numFailures, disabled (locked), ... */
     public JsonNode bruteForce(String userId) {
         return json(send("GET", "/attack-detection/brute-force/users/" + userId, null));
