@@ -2,6 +2,7 @@ package dev.twostep.signin;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import org.jboss.logging.Logger;
 import org.keycloak.Config;
@@ -16,6 +17,7 @@ import org.keycloak.models.utils.PostMigrationEvent;
 import org.keycloak.provider.ProviderConfigProperty;
 
 import dev.twostep.core.AuthenticatorIds;
+import dev.twostep.core.phone.PhoneCredentialModel;
 import dev.twostep.core.policy.TwoStepPolicyConfig;
 
 /** Registers the sign-in step {@value #PROVIDER_ID}; its config is the 2SV policy. */
@@ -51,6 +53,12 @@ public final class VerifyAuthenticatorFactory implements AuthenticatorFactory {
     @Override
     public String getReferenceCategory() {
         return OTPCredentialModel.TYPE;
+    }
+
+    /** Phones are what this step checks too: the Account Console lists a credential type only when a flow uses it. */
+    @Override
+    public Set<String> getOptionalReferenceCategories(KeycloakSession session) {
+        return Set.of(PhoneCredentialModel.TYPE);
     }
 
     @Override

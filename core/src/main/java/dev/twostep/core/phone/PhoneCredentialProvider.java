@@ -40,16 +40,18 @@ public final class PhoneCredentialProvider implements CredentialProvider<PhoneCr
 
     @Override
     public CredentialTypeMetadata getCredentialTypeMetadata(CredentialTypeMetadataContext context) {
-        return CredentialTypeMetadata.builder()
+        CredentialTypeMetadata.CredentialTypeMetadataBuilder metadata = CredentialTypeMetadata.builder()
                 .type(getType())
                 .category(CredentialTypeMetadata.Category.TWO_FACTOR)
                 .displayName("twoStepPhoneDisplayName")
                 .helpText("twoStepPhoneHelpText")
                 .iconCssClass("kcAuthenticatorOTPClass")
-                .createAction(RequiredActionIds.ENROLL)
-                // "Update" in the Account Console opens Advanced Security Settings, which asks for a code first.
-                .updateAction(RequiredActionIds.SETTINGS)
-                .removeable(false)
-                .build(session);
+                .removeable(false);
+        // Keycloak takes one action per type: set up 2SV when the user has no phone yet; otherwise "Update"
+        // opens Advanced Security Settings, which asks for a code first.
+        boolean hasPhone = context.getUser() != null && context.getUser().credentialManager()
+                .getStoredCredentialsByTypeStream(getType()).findAny().isPresent();
+        return (hasPhone ? metadata.updateAction(RequiredActionIds.SETTINGS)
+                : metadata.createAction(RequiredActionIds.ENROLL)).build(session);
     }
 }
