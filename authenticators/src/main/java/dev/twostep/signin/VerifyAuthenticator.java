@@ -53,6 +53,12 @@ public final class VerifyAuthenticator implements Authenticator {
             // No exemption: whoever has no 2SV sets it up now, before any session exists.
             user.addRequiredAction(RequiredActionIds.ENROLL);
             context.getAuthenticationSession().addRequiredAction(RequiredActionIds.ENROLL);
+            if (methods.hasAny()) {
+                // What is left (say, the primary after the app backup was deleted in the Account Console)
+                // still guards the account: its code first, or the password alone would let anyone re-enroll.
+                challenge(context, methods).start();
+                return;
+            }
             context.getAuthenticationSession().setAuthNote(NOTE_PASSED_BY, "enrollment");
             SignInLevel.passed(context, SignInLevel.CODE);
             context.success();
@@ -74,7 +80,7 @@ public final class VerifyAuthenticator implements Authenticator {
     @Override
     public void action(AuthenticationFlowContext context) {
         UserMethods methods = UserMethods.of(context.getUser());
-        if (!methods.isComplete()) {
+        if (!methods.hasAny()) {
             authenticate(context);
             return;
         }

@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogEntry;
@@ -40,9 +41,13 @@ class AccountConsoleIT {
 
             // "Update" on the phone row starts Advanced Security Settings, which asks for a fresh code.
             int sent = seller.messageCount();
-            WebElement phoneRow = browser.findElement(By.xpath(
-                    "//*[contains(text(), '+39 •••-•••-4567')]/ancestor::*[.//button[normalize-space()='Update']][1]"));
-            phoneRow.findElement(By.xpath(".//button[normalize-space()='Update']")).click();
+            new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+                    .until(d -> {
+                        WebElement phoneRow = d.findElement(By.xpath("//*[contains(text(), '+39 •••-•••-4567')]"
+                                + "/ancestor::*[.//button[normalize-space()='Update']][1]"));
+                        phoneRow.findElement(By.xpath(".//button[normalize-space()='Update']")).click();
+                        return true;
+                    });
             new TwoStepCodePage(browser).signIn(seller.latestMessage(sent + 1).get("code").asText());
             SecuritySettingsPage settings = new SecuritySettingsPage(browser);
             assertTrue(settings.primary().contains("4567"), settings.primary());
@@ -50,7 +55,8 @@ class AccountConsoleIT {
     }
 
     private static String awaitText(ChromeDriver browser, String text) {
-        new WebDriverWait(browser, Duration.ofSeconds(30))
+        // The console is a single-page app that redraws itself while loading: elements go stale under us.
+        new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
                 .until(d -> d.findElement(By.tagName("body")).getText().contains(text));
         return browser.findElement(By.tagName("body")).getText();
     }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 
+import dev.twostep.it.pages.ChooseMethodPage;
 import dev.twostep.it.pages.SelectAuthenticatorPage;
 import dev.twostep.it.pages.SignInPage;
 import dev.twostep.it.pages.TwoStepCodePage;
@@ -61,6 +62,21 @@ class NoBypassIT {
         choices.choose(0);
         new TwoStepCodePage(browser).signIn(code);
         seller.awaitApp(browser);
+    }
+
+    @Test
+    void aSellerWhoDeletedTheBackupStillNeedsACodeBeforeSettingUpAgain() {
+        seller.enrollTextMessageWithAppBackup(true);
+        // As the Account Console's "Delete" on the authenticator app does.
+        seller.admin.deleteCredential(seller.id, seller.credentialsOfType("otp").get(0).path("id").asText());
+
+        ChromeDriver browser = seller.newBrowser();
+        String code = seller.signInForCode(browser);
+        TwoStepCodePage page = new TwoStepCodePage(browser);
+        assertTrue(page.whereTheCodeIs().contains("4567"), "the primary that is left guards the account");
+        page.signIn(code);
+        assertEquals("Choose how you'll receive codes", new ChooseMethodPage(browser).title(),
+                "then the enrollment makes 2SV complete again");
     }
 
     @Test

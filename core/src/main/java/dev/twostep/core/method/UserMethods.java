@@ -55,6 +55,11 @@ public final class UserMethods {
         return appTakesRole ? Optional.of(new Method(role, Optional.empty())) : Optional.empty();
     }
 
+    /** True when any method is left, even if 2SV is incomplete. */
+    public boolean hasAny() {
+        return !phones.isEmpty() || hasApp;
+    }
+
     /** True when a primary and a different backup are both set: the user has 2SV. */
     public boolean isComplete() {
         Optional<Method> primary = inRole(MethodRole.PRIMARY);
