@@ -132,6 +132,32 @@ public final class AdminApi {
         return json(send("GET", "/users/" + userId + "/sessions", null));
     }
 
+    /** Gives the user a realm role of the seller realm. */
+    public void grantRealmRole(String userId, String role) {
+        JsonNode rep = json(send("GET", "/roles/" + role, null));
+        HttpResponse<String> granted = send("POST", "/users/" + userId + "/role-mappings/realm",
+                List.of(JSON.convertValue(rep, Map.class)));
+        if (granted.statusCode() != 204) {
+            throw new IllegalStateException("role not granted: " + granted.statusCode() + " " + granted.body());
+        }
+    }
+
+    /** A GET under the seller realm's admin API as {@code bearer} (null: as the server's admin). */
+    public HttpResponse<String> getAs(String bearer, String path) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(
+                    URI.create(server.baseUrl() + "/admin/realms/" + KeycloakServer.REALM + path))
+                    .timeout(Duration.ofSeconds(30))
+                    .header("Authorization", "Bearer " + (bearer == null ? token() : bearer)).GET().build();
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Keycloak's brute-force record of the user: numFailures, disabled (locked), ... */
     public JsonNode bruteForce(String userId) {
         return json(send("GET", "/attack-detection/brute-force/users/" + userId, null));

@@ -1,0 +1,33 @@
+package dev.twostep.recovery;
+
+import org.keycloak.Config;
+import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
+import org.keycloak.connections.jpa.entityprovider.JpaEntityProviderFactory;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+
+public final class RecoveryEntityProviderFactory implements JpaEntityProviderFactory {
+    public static final String PROVIDER_ID = "two-step-recovery";
+
+    @Override
+    public JpaEntityProvider create(KeycloakSession session) {
+        return new RecoveryEntityProvider();
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+    }
+
+    @Override
+    public void close() {
+    }
+
+    @Override
+    public String getId() {
+        return PROVIDER_ID;
+    }
+}

@@ -1,0 +1,143 @@
+package dev.twostep.recovery;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQueries;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+
+/**
+ * A seller's request to recover an account whose every 2SV method is lost. Realm-scoped: every query names
+ * the realm, so a reviewer of one realm never reaches another realm's requests.
+ */
+@Entity
+@Table(name = "TWO_STEP_RECOVERY_REQUEST")
+@NamedQueries({
+        @NamedQuery(name = "twoStepRecoveryQueue", query = "select r from RecoveryRequestEntity r"
+                + " where r.realmId = :realmId order by case when r.status = 'PENDING' then 0 else 1 end, r.createdAt"),
+        @NamedQuery(name = "twoStepRecoveryById", query = "select r from RecoveryRequestEntity r"
+                + " where r.realmId = :realmId and r.id = :id"),
+        @NamedQuery(name = "twoStepRecoveryOfUser", query = "select r from RecoveryRequestEntity r"
+                + " where r.realmId = :realmId and r.userId = :userId order by r.createdAt desc"),
+        @NamedQuery(name = "twoStepRecoveryDeleteOfUser", query = "delete from RecoveryRequestEntity r"
+                + " where r.realmId = :realmId and r.userId = :userId")
+})
+public class RecoveryRequestEntity {
+    @Id
+    @Column(name = "ID", length = 36)
+    private String id;
+
+    @Column(name = "REALM_ID", length = 36, nullable = false)
+    private String realmId;
+
+    @Column(name = "USER_ID", length = 36, nullable = false)
+    private String userId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "STATUS", length = 16, nullable = false)
+    private RecoveryStatus status;
+
+    @Column(name = "CONTACT_NOTE", length = 2000)
+    private String contactNote;
+
+    @Column(name = "CREATED_AT", nullable = false)
+    private long createdAt;
+
+    @Column(name = "DECIDED_AT")
+    private Long decidedAt;
+
+    @Column(name = "DECIDED_BY", length = 255)
+    private String decidedBy;
+
+    @Column(name = "REASON", length = 1000)
+    private String reason;
+
+    @OneToMany(mappedBy = "request", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("position")
+    private List<RecoveryDocumentEntity> documents = new ArrayList<>();
+
+    public String getId() {
+        return id;
+    }
+
+    public void setId(String id) {
+        this.id = id;
+    }
+
+    public String getRealmId() {
+        return realmId;
+    }
+
+    public void setRealmId(String realmId) {
+        this.realmId = realmId;
+    }
+
+    public String getUserId() {
+        return userId;
+    }
+
+    public void setUserId(String userId) {
+        this.userId = userId;
+    }
+
+    public RecoveryStatus getStatus() {
+        return status;
+    }
+
+    public void setStatus(RecoveryStatus status) {
+        this.status = status;
+    }
+
+    public String getContactNote() {
+        return contactNote;
+    }
+
+    public void setContactNote(String contactNote) {
+        this.contactNote = contactNote;
+    }
+
+    public long getCreatedAt() {
+        return createdAt;
+    }
+
+    public void setCreatedAt(long createdAt) {
+        this.createdAt = createdAt;
+    }
+
+    public Long getDecidedAt() {
+        return decidedAt;
+    }
+
+    public void setDecidedAt(Long decidedAt) {
+        this.decidedAt = decidedAt;
+    }
+
+    public String getDecidedBy() {
+        return decidedBy;
+    }
+
+    public void setDecidedBy(String decidedBy) {
+        this.decidedBy = decidedBy;
+    }
+
+    public String getReason() {
+        return reason;
+    }
+
+    public void setReason(String reason) {
+        this.reason = reason;
+    }
+
+    public List<RecoveryDocumentEntity> getDocuments() {
+        return documents;
+    }
+}

@@ -1,0 +1,6 @@
+package dev.twostep.recovery;
+
+/** Where a recovery request stands; only a pending request can be decided. */
+public enum RecoveryStatus {
+    PENDING, APPROVED, REJECTED
+}
