@@ -342,17 +342,26 @@ class SignInIT {
 
     @Test
     void withoutTwoStepNobodySignsInNotEvenAfterAnAdminRemovedIt() {
-        enrollSmsWithAppBackup(false);
+        AuthenticatorApp app = seller.enrollTextMessageWithAppBackup(false);
         for (JsonNode phone : seller.credentialsOfType("two-step-phone")) {
             seller.admin.deleteCredential(seller.id, phone.get("id").asText());
         }
         ChromeDriver browser = seller.newBrowser();
         seller.signIn(browser);
+        // What is left still guards the account: the app's code, then the enrollment again.
+        TwoStepCodePage leftOver = new TwoStepCodePage(browser);
+        assertTrue(leftOver.whereTheCodeIs().contains("authenticator app"), leftOver.whereTheCodeIs());
+        leftOver.signIn(app.currentCode());
         ChooseMethodPage enrollAgain = new ChooseMethodPage(browser);
         assertEquals("Choose how you'll receive codes", enrollAgain.title());
         assertTrue(seller.requiredActions().contains("two-step-enroll"));
-    }
 
+        seller.admin.deleteCredential(seller.id, seller.credentialsOfType("otp").get(0).path("id").asText());
+        ChromeDriver nothingLeft = seller.newBrowser();
+        seller.signIn(nothingLeft);
+        assertEquals("Choose how you'll receive codes", new ChooseMethodPage(nothingLeft).title(),
+                "with nothing left, the enrollment comes straight after the password");
+    }
 
     /** Signs in with the password and waits for the code page (so the code has been sent). */
     private TwoStepCodePage codePage(ChromeDriver browser) {
