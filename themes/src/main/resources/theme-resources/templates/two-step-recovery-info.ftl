@@ -4,9 +4,13 @@
     <p>${msg("twoStepRecoveryText1")}</p>
     <p>${msg("twoStepRecoveryText2")}</p>
     <p>${msg("twoStepRecoveryText3")}</p>
+    <#if !twoStep.recoverable><p>${msg("twoStepRecoveryFromSignIn")}</p></#if>
   </div>
   <@ts.form id="two-step-recovery-form">
     <@ts.actions>
+      <#if twoStep.recoverable>
+        <@ts.button id="start-recovery" label=msg("twoStepStartRecovery") action="recovery-start"/>
+      </#if>
       <@ts.button id="back" label=msg("twoStepBack") action="back" primary=false/>
     </@ts.actions>
   </@ts.form>

@@ -16,8 +16,8 @@
   </@layout.registrationLayout>
 </#macro>
 
-<#macro form id>
-  <form id="${id}" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post" novalidate="novalidate"<#if (twoStep.deliveryStatusUrl)??> data-delivery-status="${twoStep.deliveryStatusUrl}"</#if>>
+<#macro form id multipart=false target="">
+  <form id="${id}" class="${properties.kcFormClass!}" action="${target?has_content?then(target, url.loginAction)}" method="post" novalidate="novalidate"<#if multipart> enctype="multipart/form-data"</#if><#if (twoStep.deliveryStatusUrl)??> data-delivery-status="${twoStep.deliveryStatusUrl}"</#if>>
     <#nested>
   </form>
   <#if (twoStep.deliveryStatusUrl)??><@deliveryWatch formId=id/></#if>

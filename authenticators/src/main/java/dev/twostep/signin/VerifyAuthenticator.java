@@ -26,6 +26,7 @@ import dev.twostep.core.method.UserMethods;
 import dev.twostep.core.phone.PhoneCredentialModel;
 import dev.twostep.core.policy.TwoStepPolicy;
 import dev.twostep.core.policy.TwoStepPolicyConfig;
+import dev.twostep.recovery.RecoveryPages;
 
 /**
  * The second step of every sign-in, after the password: a trusted device of this user passes; otherwise
@@ -74,11 +75,21 @@ public final class VerifyAuthenticator implements Authenticator {
             context.success(device.get().getType());
             return;
         }
+        RecoveryPages recovery = new RecoveryPages(context);
+        if (recovery.active()) {
+            recovery.show();
+            return;
+        }
         challenge(context, methods).start();
     }
 
     @Override
     public void action(AuthenticationFlowContext context) {
+        RecoveryPages recovery = new RecoveryPages(context);
+        if (recovery.active()) {
+            recovery.handle(() -> challenge(context, UserMethods.of(context.getUser())).start());
+            return;
+        }
         UserMethods methods = UserMethods.of(context.getUser());
         if (!methods.hasAny()) {
             authenticate(context);
@@ -138,6 +149,16 @@ public final class VerifyAuthenticator implements Authenticator {
         @Override
         public boolean cancellable() {
             return false;
+        }
+
+        @Override
+        public boolean offersRecovery() {
+            return true;
+        }
+
+        @Override
+        public void startRecovery() {
+            new RecoveryPages(context).start();
         }
 
         @Override

@@ -17,6 +17,7 @@ import org.keycloak.models.utils.PostMigrationEvent;
 import org.keycloak.provider.ProviderConfigProperty;
 
 import dev.twostep.core.AuthenticatorIds;
+import dev.twostep.recovery.RecoveryPolicy;
 import dev.twostep.core.phone.PhoneCredentialModel;
 import dev.twostep.core.policy.TwoStepPolicyConfig;
 
@@ -79,6 +80,7 @@ public final class VerifyAuthenticatorFactory implements AuthenticatorFactory {
     @Override
     public List<ProviderConfigProperty> getConfigProperties() {
         List<ProviderConfigProperty> properties = new ArrayList<>(TwoStepPolicyConfig.properties());
+        properties.addAll(RecoveryPolicy.properties());
         properties.addAll(SignInLevel.amrProperties());
         return List.copyOf(properties);
     }

@@ -4,29 +4,51 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.persistence.EntityManager;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.ClientErrorException;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.keycloak.common.util.Time;
-import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.events.Event;
+import org.keycloak.events.EventStoreProvider;
+import org.keycloak.events.EventType;
+import org.keycloak.events.admin.OperationType;
+import org.keycloak.events.admin.ResourceType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
+
+import dev.twostep.core.method.MethodRole;
+import dev.twostep.core.method.TwoStepReset;
+import dev.twostep.core.method.UserMethods;
+import dev.twostep.core.notice.ChangeNotice;
+import dev.twostep.core.phone.PhoneNumbers;
 
 /** The reviewers' admin REST API: {@code /admin/realms/{realm}/two-step-recovery}. */
 public final class RecoveryQueueResource {
     private final KeycloakSession session;
     private final RealmModel realm;
     private final AdminPermissionEvaluator auth;
+    private final AdminEventBuilder adminEvent;
+    private final RecoveryRequests requests;
 
-    RecoveryQueueResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth) {
+    RecoveryQueueResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth,
+                          AdminEventBuilder adminEvent) {
         this.session = session;
         this.realm = realm;
         this.auth = auth;
+        this.adminEvent = adminEvent;
+        this.requests = new RecoveryRequests(session);
     }
 
     /** The realm's requests, pending first, oldest first within each status. */
@@ -35,13 +57,106 @@ public final class RecoveryQueueResource {
     @Produces(MediaType.APPLICATION_JSON)
     public List<Map<String, Object>> queue() {
         Reviewers.require(realm, auth);
-        EntityManager em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
         long now = Time.currentTimeMillis();
-        return em.createNamedQuery("twoStepRecoveryQueue", RecoveryRequestEntity.class)
-                .setParameter("realmId", realm.getId())
-                .getResultStream()
-                .map(request -> summary(request, now))
-                .toList();
+        return requests.queue(realm).stream().map(request -> summary(request, now)).toList();
+    }
+
+    /** One request with the account facts a reviewer weighs: age of the account, last sign-in, methods. */
+    @GET
+    @Path("requests/{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Object> detail(@PathParam("id") String id) {
+        Reviewers.require(realm, auth);
+        RecoveryRequestEntity request = find(id);
+        Map<String, Object> detail = summary(request, Time.currentTimeMillis());
+        detail.put("contactNote", request.getContactNote());
+        detail.put("decidedAt", request.getDecidedAt());
+        detail.put("decidedBy", request.getDecidedBy());
+        detail.put("reason", request.getReason());
+        detail.put("documentList", request.getDocuments().stream().map(document -> Map.of(
+                "id", document.getId(), "position", document.getPosition(), "mediaType", document.getMediaType(),
+                "size", document.getSize())).toList());
+        UserModel user = session.users().getUserById(realm, request.getUserId());
+        if (user != null) {
+            detail.put("account", accountFacts(user));
+        }
+        return detail;
+    }
+
+    /** A document, always as a download: never rendered by the reviewer's browser in our origin. */
+    @GET
+    @Path("requests/{id}/documents/{documentId}")
+    public Response document(@PathParam("id") String id, @PathParam("documentId") String documentId) {
+        Reviewers.require(realm, auth);
+        RecoveryDocumentEntity document = find(id).getDocuments().stream()
+                .filter(candidate -> candidate.getId().equals(documentId)).findFirst()
+                .orElseThrow(() -> new NotFoundException("no such document"));
+        String extension = DocumentType.ofMediaType(document.getMediaType()).map(DocumentType::extension).orElse("bin");
+        return Response.ok(document.getContent(), document.getMediaType())
+                .header("Content-Disposition", "attachment; filename=\"document-" + document.getPosition() + "."
+                        + extension + "\"")
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Cache-Control", "no-store")
+                .build();
+    }
+
+    /** Approve: every 2SV method and trusted device goes, every session ends, and the enrollment comes next. */
+    @POST
+    @Path("requests/{id}/approve")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Object> approve(@PathParam("id") String id) {
+        Reviewers.require(realm, auth);
+        RecoveryRequestEntity request = find(id);
+        decide(request, RecoveryStatus.APPROVED, null);
+        UserModel user = session.users().getUserById(realm, request.getUserId());
+        if (user != null) {
+            new TwoStepReset(session).reset(realm, user);
+            new ChangeNotice(session).send(realm, user, ChangeNotice.Change.RECOVERY_APPROVED);
+        }
+        return detail(id);
+    }
+
+    /** Reject, with the reason the seller will read; nothing of the account changes. */
+    @POST
+    @Path("requests/{id}/reject")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Object> reject(@PathParam("id") String id, Map<String, String> body) {
+        Reviewers.require(realm, auth);
+        String reason = body == null || body.get("reason") == null ? "" : body.get("reason").strip();
+        if (reason.isEmpty() || reason.length() > 1000) {
+            throw new BadRequestException("a reason of 1 to 1000 characters is required");
+        }
+        RecoveryRequestEntity request = find(id);
+        decide(request, RecoveryStatus.REJECTED, reason);
+        UserModel user = session.users().getUserById(realm, request.getUserId());
+        if (user != null) {
+            new ChangeNotice(session).send(realm, user, ChangeNotice.Change.RECOVERY_REJECTED);
+        }
+        return detail(id);
+    }
+
+    private void decide(RecoveryRequestEntity request, RecoveryStatus decision, String reason) {
+        String reviewer = auth.adminAuth().getUser().getUsername();
+        if (!requests.decide(request, decision, reviewer, reason)) {
+            throw new ClientErrorException("this request was decided already", Response.Status.CONFLICT);
+        }
+        Map<String, Object> representation = new LinkedHashMap<>();
+        representation.put("decision", decision.name());
+        representation.put("reviewer", reviewer);
+        representation.put("userId", request.getUserId());
+        if (reason != null) {
+            representation.put("reason", reason);
+        }
+        adminEvent.operation(OperationType.ACTION).resource(ResourceType.USER)
+                .resourcePath("two-step-recovery", "requests", request.getId(), decision.name().toLowerCase())
+                .representation(representation).success();
+    }
+
+    private RecoveryRequestEntity find(String id) {
+        // Another realm's request is "not found" here: ids never cross realms.
+        return requests.inRealm(realm, id).filter(request -> request.getStatus() != RecoveryStatus.DRAFT)
+                .orElseThrow(() -> new NotFoundException("no such recovery request"));
     }
 
     private Map<String, Object> summary(RecoveryRequestEntity request, long now) {
@@ -55,5 +170,22 @@ public final class RecoveryQueueResource {
         summary.put("ageMinutes", Math.max(0, (now - request.getCreatedAt()) / 60_000));
         summary.put("documents", request.getDocuments().size());
         return summary;
+    }
+
+    private Map<String, Object> accountFacts(UserModel user) {
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("createdAt", user.getCreatedTimestamp());
+        // From the login events, when the realm keeps them (the seller realm does).
+        facts.put("lastSignIn", session.getProvider(EventStoreProvider.class).createQuery().realm(realm.getId())
+                .user(user.getId()).type(EventType.LOGIN).maxResults(1).getResultStream()
+                .map(Event::getTime).findFirst().orElse(null));
+        PhoneNumbers numbers = new PhoneNumbers();
+        UserMethods methods = UserMethods.of(user);
+        for (MethodRole role : MethodRole.values()) {
+            facts.put(role.id(), methods.inRole(role).map(method -> method.phone()
+                    .map(phone -> phone.channel().id() + " " + numbers.mask(phone.number()))
+                    .orElse("authenticator app")).orElse(null));
+        }
+        return facts;
     }
 }

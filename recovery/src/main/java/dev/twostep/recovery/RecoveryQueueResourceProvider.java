@@ -10,7 +10,7 @@ public final class RecoveryQueueResourceProvider implements AdminRealmResourcePr
     @Override
     public Object getResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth,
                               AdminEventBuilder adminEvent) {
-        return new RecoveryQueueResource(session, realm, auth);
+        return new RecoveryQueueResource(session, realm, auth, adminEvent);
     }
 
     @Override

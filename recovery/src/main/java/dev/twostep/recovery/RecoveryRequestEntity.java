@@ -23,13 +23,13 @@ import jakarta.persistence.Table;
 @Table(name = "TWO_STEP_RECOVERY_REQUEST")
 @NamedQueries({
         @NamedQuery(name = "twoStepRecoveryQueue", query = "select r from RecoveryRequestEntity r"
-                + " where r.realmId = :realmId order by case when r.status = 'PENDING' then 0 else 1 end, r.createdAt"),
+                + " where r.realmId = :realmId and r.status <> 'DRAFT' order by case when r.status = 'PENDING' then 0 else 1 end, r.createdAt"),
         @NamedQuery(name = "twoStepRecoveryById", query = "select r from RecoveryRequestEntity r"
                 + " where r.realmId = :realmId and r.id = :id"),
         @NamedQuery(name = "twoStepRecoveryOfUser", query = "select r from RecoveryRequestEntity r"
                 + " where r.realmId = :realmId and r.userId = :userId order by r.createdAt desc"),
-        @NamedQuery(name = "twoStepRecoveryDeleteOfUser", query = "delete from RecoveryRequestEntity r"
-                + " where r.realmId = :realmId and r.userId = :userId")
+        @NamedQuery(name = "twoStepRecoveryDecidedBefore", query = "select r from RecoveryRequestEntity r"
+                + " where r.decidedAt < :cutoff and r.status in ('APPROVED', 'REJECTED')")
 })
 public class RecoveryRequestEntity {
     @Id

@@ -1,6 +1,9 @@
 package dev.twostep.recovery;
 
-/** Where a recovery request stands; only a pending request can be decided. */
+/**
+ * Where a recovery request stands. A draft collects documents while the seller is still on the upload page
+ * (so nothing already uploaded is lost when one file is refused); only a pending request can be decided.
+ */
 public enum RecoveryStatus {
-    PENDING, APPROVED, REJECTED
+    DRAFT, PENDING, APPROVED, REJECTED
 }

@@ -55,6 +55,13 @@ public final class CodeChallenge {
         switch (action) {
             case "other" -> show(CodePage.OTHER_METHODS, current, List.of(), null);
             case "recovery" -> show(CodePage.RECOVERY, current, List.of(), null);
+            case "recovery-start" -> {
+                if (host.offersRecovery()) {
+                    host.startRecovery();
+                } else {
+                    show(CodePage.RECOVERY, current, List.of(), null);
+                }
+            }
             case "back" -> show(CodePage.CODE, current, List.of(), null);
             case "use" -> {
                 Optional<MethodOption> chosen = MethodOption.find(options,
@@ -162,7 +169,7 @@ public final class CodeChallenge {
     }
 
     private CodePageForm form() {
-        return new CodePageForm(scope.form(), host.offersTrust() && policy.trustsDevices(), host.cancellable(),
+        return new CodePageForm(scope.form(), host.offersTrust() && policy.trustsDevices(), host.cancellable(), host.offersRecovery(),
                 delivery.statusUrl(scope.realm(), pending));
     }
 }

@@ -13,6 +13,19 @@ public interface CodeChallengeHost {
     /** Whether the seller may give up here and go back to the app (an app-initiated action may be cancelled). */
     boolean cancellable();
 
+    /**
+     * Whether the recovery page offers to start a request here: at sign-in, for a seller who lost every
+     * method; not in the settings, where the seller is signed in and can change methods instead.
+     */
+    default boolean offersRecovery() {
+        return false;
+    }
+
+    /** "Start account recovery": the host takes over with its recovery pages. */
+    default void startRecovery() {
+        throw new IllegalStateException("no account recovery here");
+    }
+
     void show(Response page);
 
     /** A wrong code: shown with {@code page}, and counted as a failed login by Keycloak's brute-force detection. */

@@ -17,6 +17,7 @@ final class CodePageForm {
     private final LoginFormsProvider form;
     private final boolean offersTrust;
     private final boolean cancellable;
+    private final boolean recoverable;
     private final String deliveryStatusUrl;
     private final PhoneNumbers numbers = new PhoneNumbers();
 
@@ -24,7 +25,9 @@ final class CodePageForm {
      * {@code offersTrust}: whether "Don't require codes on this device" is offered; {@code deliveryStatusUrl}:
      * where the code page checks on a message in flight (null: nothing to watch).
      */
-    CodePageForm(LoginFormsProvider form, boolean offersTrust, boolean cancellable, String deliveryStatusUrl) {
+    CodePageForm(LoginFormsProvider form, boolean offersTrust, boolean cancellable, boolean recoverable,
+                 String deliveryStatusUrl) {
+        this.recoverable = recoverable;
         this.form = form;
         this.offersTrust = offersTrust;
         this.cancellable = cancellable;
@@ -39,6 +42,7 @@ final class CodePageForm {
         model.put("others", options.stream().filter(o -> !o.id().equals(current.id())).map(this::describe).toList());
         model.put("trustsDevices", offersTrust);
         model.put("cancellable", cancellable);
+        model.put("recoverable", recoverable);
         if (deliveryStatusUrl != null && page == CodePage.CODE && !current.isApp()) {
             model.put("deliveryStatusUrl", deliveryStatusUrl);
         }

@@ -19,7 +19,10 @@ public final class ChangeNotice {
     public enum Change {
         DEVICES_CLEARED("twoStepNoticeDevicesCleared"),
         DISABLED("twoStepNoticeDisabled"),
-        METHOD_CHANGED("twoStepNoticeMethodChanged");
+        METHOD_CHANGED("twoStepNoticeMethodChanged"),
+        RECOVERY_SUBMITTED("twoStepNoticeRecoverySubmitted"),
+        RECOVERY_APPROVED("twoStepNoticeRecoveryApproved"),
+        RECOVERY_REJECTED("twoStepNoticeRecoveryRejected");
 
         private final String messageKey;
 

@@ -35,6 +35,13 @@ public final class RealmPolicy {
         }
     }
 
+    /** The raw config map of the sign-in step (empty when it has none), for settings kept by other modules. */
+    public static java.util.Map<String, String> config(RealmModel realm) {
+        AuthenticationFlowModel browser = realm.getBrowserFlow();
+        return (browser == null ? Optional.<AuthenticatorConfigModel>empty() : configIn(realm, browser.getId()))
+                .map(AuthenticatorConfigModel::getConfig).map(java.util.Map::copyOf).orElse(java.util.Map.of());
+    }
+
     private static Optional<AuthenticatorConfigModel> configIn(RealmModel realm, String flowId) {
         return realm.getAuthenticationExecutionsStream(flowId)
                 .map(execution -> configOf(realm, execution))

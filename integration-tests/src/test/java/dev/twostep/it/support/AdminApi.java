@@ -142,6 +142,40 @@ public final class AdminApi {
         }
     }
 
+    /** A POST of JSON under the seller realm's admin API, as the server's admin. */
+    public HttpResponse<String> post(String path, Object body) {
+        return send("POST", path, body);
+    }
+
+    /** A GET of bytes under the seller realm's admin API, as the server's admin (documents). */
+    public HttpResponse<byte[]> download(String path) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(
+                    URI.create(server.baseUrl() + "/admin/realms/" + KeycloakServer.REALM + path))
+                    .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token()).GET().build();
+            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The seller realm's admin events of one operation type, newest first. */
+    public JsonNode adminEvents(String operationType) {
+        return json(send("GET", "/admin-events?operationTypes=" + operationType, null));
+    }
+
+    /** Parses a JSON answer. */
+    public static JsonNode parse(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A GET under the seller realm's admin API as {@code bearer} (null: as the server's admin). */
     public HttpResponse<String> getAs(String bearer, String path) {
         try {

@@ -1,0 +1,211 @@
+package dev.twostep.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.icegreen.greenmail.util.GreenMailUtil;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+import dev.twostep.it.pages.ChooseMethodPage;
+import dev.twostep.it.pages.OtherMethodsPage;
+import dev.twostep.it.pages.RecoveryInfoPage;
+import dev.twostep.it.pages.RecoveryStatusPage;
+import dev.twostep.it.pages.RecoveryUploadPage;
+import dev.twostep.it.pages.TwoStepCodePage;
+import dev.twostep.it.support.AdminApi;
+import dev.twostep.it.support.MailCatcher;
+import dev.twostep.it.support.Seller;
+import dev.twostep.it.support.SharedKeycloak;
+
+/** Account recovery: a seller who lost every method sends documents; a reviewer approves or rejects. */
+@ExtendWith(SharedKeycloak.class)
+class RecoveryIT {
+    private static final String API = "/two-step-recovery/requests";
+    private static MailCatcher mail;
+    @TempDir
+    static Path files;
+    private Seller seller;
+
+    @BeforeAll
+    static void catchMail() {
+        mail = new MailCatcher(new AdminApi(SharedKeycloak.server()));
+    }
+
+    @AfterAll
+    static void releaseMail() {
+        mail.close();
+    }
+
+    @BeforeEach
+    void newSeller() {
+        seller = new Seller();
+        seller.enrollTextMessageWithAppBackup(false);
+    }
+
+    @AfterEach
+    void close() {
+        seller.close();
+    }
+
+    private static Path file(String name, byte[] content) throws IOException {
+        return Files.write(files.resolve(name), content);
+    }
+
+    private static byte[] pdf() {
+        return "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+                .getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static byte[] png(int size) {
+        byte[] bytes = new byte[size];
+        byte[] signature = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A};
+        System.arraycopy(signature, 0, bytes, 0, signature.length);
+        Arrays.fill(bytes, signature.length, size, (byte) 7);
+        return bytes;
+    }
+
+    /** Password, then "Didn't receive the code?" → account recovery → "Start account recovery". */
+    private ChromeDriver toRecovery() {
+        ChromeDriver browser = seller.newBrowser();
+        seller.signIn(browser);
+        new TwoStepCodePage(browser).didntReceiveTheCode();
+        new OtherMethodsPage(browser).startAccountRecovery();
+        RecoveryInfoPage info = new RecoveryInfoPage(browser);
+        assertTrue(info.offersToStart());
+        info.start();
+        return browser;
+    }
+
+    private JsonNode onlyRequestOfSeller() {
+        HttpResponse<String> queue = seller.admin.getAs(null, API);
+        assertEquals(200, queue.statusCode(), queue.body());
+        List<JsonNode> mine = new java.util.ArrayList<>();
+        AdminApi.parse(queue.body()).forEach(request -> {
+            if (seller.id.equals(request.path("userId").asText())) {
+                mine.add(request);
+            }
+        });
+        assertEquals(1, mine.size(), "one request of this seller in the queue: " + queue.body());
+        return mine.get(0);
+    }
+
+    @Test
+    void lostPhoneDocumentsApprovalAndTheEnrollmentAgain() throws IOException {
+        ChromeDriver browser = toRecovery();
+        RecoveryUploadPage upload = new RecoveryUploadPage(browser);
+        String note = "<script>alert('x')</script> call me after 18:00";
+        upload.attach(file("passport.pdf", "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8)),
+                file("id.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>"
+                        .getBytes(StandardCharsets.UTF_8)),
+                file("licence.png", png(4096))).note(note).send();
+        RecoveryUploadPage refused = new RecoveryUploadPage(browser);
+        assertTrue(refused.errors().contains("File 1 is not a PDF, JPEG or PNG"), refused.errors());
+        assertTrue(refused.errors().contains("File 2 is not a PDF, JPEG or PNG"), refused.errors());
+        assertTrue(refused.added().contains("Document 1 (PNG, 4 KB)"), "the good file is kept: " + refused.added());
+        assertEquals(note, refused.noteShown(), "the note is kept");
+
+        refused.attach(file("passport-scan.pdf", pdf())).send();
+        RecoveryStatusPage status = new RecoveryStatusPage(browser);
+        assertEquals("PENDING", status.status());
+        String received = GreenMailUtil.getBody(mail.awaitFor(seller.username + "@example.com", 1).get(0));
+        assertTrue(received.contains("received your account recovery request"), received);
+        assertFalse(received.matches("(?s).*\\b\\d{6}\\b.*"), "a notice never carries a code");
+
+        // One open request: starting again shows its status, not a second upload.
+        ChromeDriver again = toRecovery();
+        assertEquals("PENDING", new RecoveryStatusPage(again).status());
+
+        JsonNode summary = onlyRequestOfSeller();
+        assertEquals("PENDING", summary.path("status").asText());
+        assertEquals(seller.username, summary.path("username").asText());
+        assertEquals(2, summary.path("documents").asInt());
+        String id = summary.path("id").asText();
+        JsonNode detail = AdminApi.parse(seller.admin.getAs(null, API + "/" + id).body());
+        assertEquals(note, detail.path("contactNote").asText());
+        assertTrue(detail.path("account").path("primary").asText().endsWith("4567"), detail.toString());
+        JsonNode first = detail.path("documentList").get(0);
+        HttpResponse<byte[]> document = seller.admin.download(API + "/" + id + "/documents/" + first.path("id").asText());
+        assertEquals(200, document.statusCode());
+        assertEquals("nosniff", document.headers().firstValue("X-Content-Type-Options").orElse(""));
+        assertTrue(document.headers().firstValue("Content-Disposition").orElse("").startsWith("attachment"));
+        assertEquals("image/png", document.headers().firstValue("Content-Type").orElse(""));
+        assertTrue(Arrays.equals(png(4096), document.body()), "the document comes back byte for byte");
+        assertEquals(404, seller.admin.getAs(null, API + "/not-a-request").statusCode());
+
+        HttpResponse<String> approved = seller.admin.post(API + "/" + id + "/approve", Map.of());
+        assertEquals(200, approved.statusCode(), approved.body());
+        assertEquals(List.of("password"), seller.credentialTypes(), "every 2SV method and trusted device is gone");
+        assertTrue(seller.requiredActions().contains("two-step-enroll"));
+        assertEquals(409, seller.admin.post(API + "/" + id + "/reject", Map.of("reason", "late")).statusCode(),
+                "a decided request cannot be decided again");
+        JsonNode event = seller.admin.adminEvents("ACTION").get(0);
+        assertTrue(event.path("resourcePath").asText().contains(id), event.toString());
+        assertTrue(event.path("representation").asText().contains("APPROVED"), event.toString());
+        assertEquals(2, mail.awaitFor(seller.username + "@example.com", 2).size(), "the approval notice");
+
+        ChromeDriver afterwards = seller.newBrowser();
+        seller.signIn(afterwards);
+        assertEquals("Choose how you'll receive codes", new ChooseMethodPage(afterwards).title());
+    }
+
+    @Test
+    void aRejectionKeepsEverythingAndTellsTheReason() throws IOException {
+        ChromeDriver browser = toRecovery();
+        new RecoveryUploadPage(browser).attach(file("scan.pdf", pdf())).note("please").send();
+        assertEquals("PENDING", new RecoveryStatusPage(browser).status());
+        String id = onlyRequestOfSeller().path("id").asText();
+        List<String> before = seller.credentialTypes();
+
+        HttpResponse<String> rejected = seller.admin.post(API + "/" + id + "/reject",
+                Map.of("reason", "The name on the document <b>does not match</b>."));
+        assertEquals(200, rejected.statusCode(), rejected.body());
+        assertEquals(before, seller.credentialTypes(), "a rejection changes nothing");
+
+        ChromeDriver later = toRecovery();
+        RecoveryStatusPage status = new RecoveryStatusPage(later);
+        assertEquals("REJECTED", status.status());
+        assertTrue(status.text().contains("The name on the document <b>does not match</b>."), status.text());
+    }
+
+    @Test
+    void oversizeAndTooManyFilesAreRefusedWithAReason() throws IOException {
+        Map<String, String> before = seller.admin.changePolicy(Map.of("recoveryMaxDocumentMegabytes", "1"));
+        try {
+            ChromeDriver browser = toRecovery();
+            RecoveryUploadPage upload = new RecoveryUploadPage(browser);
+            upload.attach(file("huge.png", png(2 * 1024 * 1024)));
+            assertTrue(upload.scriptCheck().contains("File 1 is larger than 1 MB"), upload.scriptCheck());
+
+            upload.withoutScriptChecks().attach(file("huge.png", png(2 * 1024 * 1024))).send();
+            RecoveryUploadPage tooBig = new RecoveryUploadPage(browser);
+            assertTrue(tooBig.errors().contains("File 1 is larger than 1 MB"), tooBig.errors());
+
+            tooBig.attach(file("a.png", png(100)), file("b.png", png(100)), file("c.png", png(100)),
+                    file("d.png", png(100))).send();
+            RecoveryUploadPage tooMany = new RecoveryUploadPage(browser);
+            assertTrue(tooMany.errors().contains("At most 3 documents: file 4 was not added"), tooMany.errors());
+            assertTrue(tooMany.added().contains("Document 3"), tooMany.added());
+        } finally {
+            seller.admin.changePolicy(before);
+        }
+    }
+}

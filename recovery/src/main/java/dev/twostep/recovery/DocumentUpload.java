@@ -1,0 +1,101 @@
+package dev.twostep.recovery;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.ws.rs.core.MultivaluedMap;
+
+import org.keycloak.http.FormPartValue;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.FormMessage;
+
+import dev.twostep.core.notice.ChangeNotice;
+
+/**
+ * One post of the upload form: the accepted documents join the seller's draft, each refused one is named
+ * with its reason, and with no refusal the draft becomes a pending request.
+ */
+final class DocumentUpload {
+    /** What became of a post: refusals to show, or the request sent. */
+    record Outcome(List<FormMessage> refusals, boolean submitted) {
+    }
+
+    private final KeycloakSession session;
+    private final RecoveryRequests requests;
+    private final RecoveryPolicy policy;
+
+    DocumentUpload(KeycloakSession session, RecoveryPolicy policy) {
+        this.session = session;
+        this.requests = new RecoveryRequests(session);
+        this.policy = policy;
+    }
+
+    Outcome receive(RealmModel realm, UserModel user, MultivaluedMap<String, FormPartValue> form) {
+        Optional<RecoveryRequestEntity> latest = requests.latestOf(realm, user);
+        if (latest.isPresent() && latest.get().getStatus() == RecoveryStatus.PENDING) {
+            // One open request per seller: nothing is added to it.
+            return new Outcome(List.of(), true);
+        }
+        RecoveryRequestEntity draft = requests.draftOf(realm, user);
+        List<FormMessage> refusals = new ArrayList<>();
+        FormPartValue notePart = form.getFirst("note");
+        String note = notePart == null ? "" : notePart.asString().strip();
+        if (note.length() > RecoveryPolicy.MAX_NOTE_LENGTH) {
+            refusals.add(new FormMessage("note", "twoStepRecoveryNoteTooLong", RecoveryPolicy.MAX_NOTE_LENGTH));
+        } else {
+            draft.setContactNote(note);
+        }
+        List<FormPartValue> files = form.get("documents") == null ? List.of() : form.get("documents");
+        int fileNumber = 0;
+        for (FormPartValue part : files) {
+            byte[] bytes = readAtMost(part, policy.maxDocumentBytes() + 1);
+            if (bytes.length == 0) {
+                continue; // an empty file field
+            }
+            fileNumber++;
+            Optional<FormMessage> refusal = refusal(draft, bytes, fileNumber);
+            if (refusal.isPresent()) {
+                refusals.add(refusal.get());
+            } else {
+                requests.addDocument(draft, DocumentType.of(bytes).orElseThrow(), bytes);
+            }
+        }
+        if (refusals.isEmpty() && draft.getDocuments().isEmpty()) {
+            refusals.add(new FormMessage("documents", "twoStepRecoveryNoDocument"));
+        }
+        if (!refusals.isEmpty()) {
+            return new Outcome(refusals, false);
+        }
+        requests.submit(draft);
+        new ChangeNotice(session).send(realm, user, ChangeNotice.Change.RECOVERY_SUBMITTED);
+        return new Outcome(List.of(), true);
+    }
+
+    private Optional<FormMessage> refusal(RecoveryRequestEntity draft, byte[] bytes, int fileNumber) {
+        if (draft.getDocuments().size() >= policy.maxDocuments()) {
+            return Optional.of(new FormMessage("documents", "twoStepRecoveryTooMany", policy.maxDocuments(), fileNumber));
+        }
+        if (bytes.length > policy.maxDocumentBytes()) {
+            return Optional.of(new FormMessage("documents", "twoStepRecoveryTooBig", fileNumber,
+                    policy.maxDocumentMegabytes()));
+        }
+        if (DocumentType.of(bytes).isEmpty()) {
+            return Optional.of(new FormMessage("documents", "twoStepRecoveryWrongType", fileNumber));
+        }
+        return Optional.empty();
+    }
+
+    private static byte[] readAtMost(FormPartValue part, long limit) {
+        try (InputStream in = part.asInputStream()) {
+            return in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package dev.twostep.recovery;
+
+import java.net.URI;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.logging.Logger;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.services.managers.AuthenticationSessionManager;
+import org.keycloak.services.resource.RealmResourceProvider;
+import org.keycloak.sessions.AuthenticationSessionModel;
+
+/**
+ * Receives the recovery upload form ({@code /realms/{realm}/two-step-recovery/upload}) for a sign-in that
+ * is on the recovery pages, then sends the browser back to that sign-in, which shows the outcome.
+ */
+public final class DocumentUploadResource implements RealmResourceProvider {
+    private static final Logger LOG = Logger.getLogger(DocumentUploadResource.class);
+
+    private final KeycloakSession session;
+
+    DocumentUploadResource(KeycloakSession session) {
+        this.session = session;
+    }
+
+    @Override
+    public Object getResource() {
+        return this;
+    }
+
+    @POST
+    @Path("upload")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response upload(@QueryParam("client_id") String clientId, @QueryParam("tab_id") String tabId,
+                           @QueryParam("ticket") String ticket) {
+        RealmModel realm = session.getContext().getRealm();
+        ClientModel client = clientId == null ? null : realm.getClientByClientId(clientId);
+        AuthenticationSessionModel authSession = client == null || tabId == null ? null
+                : new AuthenticationSessionManager(session).getCurrentAuthenticationSession(realm, client, tabId);
+        UploadTicket tickets = authSession == null ? null : new UploadTicket(authSession);
+        UserModel user = authSession == null ? null : authSession.getAuthenticatedUser();
+        if (tickets == null || user == null || !tickets.accepts(ticket) || tickets.returnUrl() == null) {
+            // No page of ours to go back to: a stale tab, a forged post, or a sign-in that expired.
+            LOG.debugf("two-step: recovery upload refused in realm %s (no matching sign-in)", realm.getName());
+            return Response.status(Response.Status.FORBIDDEN).type(MediaType.TEXT_PLAIN_TYPE)
+                    .entity("This upload belongs to no sign-in in progress. Sign in again.").build();
+        }
+        session.getContext().setAuthenticationSession(authSession);
+        DocumentUpload.Outcome outcome = new DocumentUpload(session, RecoveryPolicy.of(realm))
+                .receive(realm, user, session.getContext().getHttpRequest().getMultiPartFormParameters());
+        tickets.refusals(outcome.refusals());
+        return Response.seeOther(URI.create(tickets.returnUrl())).build();
+    }
+
+    @Override
+    public void close() {
+    }
+}

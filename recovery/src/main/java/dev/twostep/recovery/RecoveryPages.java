@@ -1,0 +1,102 @@
+package dev.twostep.recovery;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.models.utils.FormMessage;
+import org.keycloak.sessions.AuthenticationSessionModel;
+
+import dev.twostep.core.forms.TwoStepPages;
+
+/**
+ * The seller's side of account recovery, inside the sign-in after the password: send identity documents
+ * and a note, then see the request's status. Nothing here ever passes the sign-in step, trusts a browser
+ * or opens a session. The documents themselves go to {@link DocumentUploadResource}.
+ */
+public final class RecoveryPages {
+    private static final String NOTE_ACTIVE = "two-step.recovery.active";
+    private static final String UPLOAD = "two-step-recovery-upload.ftl";
+    private static final String STATUS = "two-step-recovery-status.ftl";
+
+    private final AuthenticationFlowContext context;
+    private final RecoveryRequests requests;
+    private final RecoveryPolicy policy;
+
+    public RecoveryPages(AuthenticationFlowContext context) {
+        this.context = context;
+        this.requests = new RecoveryRequests(context.getSession());
+        this.policy = RecoveryPolicy.of(context.getRealm());
+    }
+
+    /** True while the seller is on the recovery pages of this sign-in. */
+    public boolean active() {
+        return context.getAuthenticationSession().getAuthNote(NOTE_ACTIVE) != null;
+    }
+
+    /** "Start account recovery": the status of a request already sent, or the upload page. */
+    public void start() {
+        context.getAuthenticationSession().setAuthNote(NOTE_ACTIVE, "true");
+        show();
+    }
+
+    /** The page for where the seller stands now: after an upload, and for a reload. */
+    public void show() {
+        List<FormMessage> refusals = new UploadTicket(context.getAuthenticationSession()).takeRefusals();
+        Optional<RecoveryRequestEntity> latest = requests.latestOf(context.getRealm(), context.getUser());
+        if (latest.isPresent() && latest.get().getStatus() != RecoveryStatus.DRAFT) {
+            status(latest.get());
+        } else {
+            upload(latest.orElse(null), refusals);
+        }
+    }
+
+    /** A plain post from a recovery page: "Back" to the code page ({@code back}), or "Send a new request". */
+    public void handle(Runnable back) {
+        String action = context.getHttpRequest().getDecodedFormParameters().getFirst("action");
+        if ("back".equals(action)) {
+            context.getAuthenticationSession().removeAuthNote(NOTE_ACTIVE);
+            new UploadTicket(context.getAuthenticationSession()).clear();
+            back.run();
+            return;
+        }
+        Optional<RecoveryRequestEntity> latest = requests.latestOf(context.getRealm(), context.getUser());
+        if ("new".equals(action) && latest.isPresent() && latest.get().getStatus() == RecoveryStatus.REJECTED) {
+            upload(null, List.of());
+            return;
+        }
+        show();
+    }
+
+    private void upload(RecoveryRequestEntity draft, List<FormMessage> errors) {
+        AuthenticationSessionModel authSession = context.getAuthenticationSession();
+        String ticket = new UploadTicket(authSession).issue(context.getRefreshUrl(false).toString());
+        Map<String, Object> model = new HashMap<>();
+        model.put("uploadUrl", context.getUriInfo().getBaseUriBuilder().path("realms").path(context.getRealm().getName())
+                .path(DocumentUploadResourceFactory.PROVIDER_ID).path("upload")
+                .queryParam("client_id", authSession.getClient().getClientId())
+                .queryParam("tab_id", authSession.getTabId())
+                .queryParam("ticket", ticket).build().toString());
+        // Keycloak shows either errors or one info line: "kept" is the template's to say, next to the errors.
+        model.put("kept", !errors.isEmpty());
+        model.put("maxDocuments", policy.maxDocuments());
+        model.put("maxMegabytes", policy.maxDocumentMegabytes());
+        model.put("maxBytes", policy.maxDocumentBytes());
+        model.put("note", draft == null || draft.getContactNote() == null ? "" : draft.getContactNote());
+        model.put("added", draft == null ? List.of() : draft.getDocuments().stream()
+                .map(document -> Map.of("position", document.getPosition(),
+                        "type", DocumentType.ofMediaType(document.getMediaType()).map(Enum::name).orElse("?"),
+                        "kilobytes", Math.max(1, document.getSize() / 1024)))
+                .toList());
+        context.challenge(TwoStepPages.render(context.form(), UPLOAD, model, errors, null));
+    }
+
+    private void status(RecoveryRequestEntity request) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("status", request.getStatus().name());
+        model.put("reason", request.getReason() == null ? "" : request.getReason());
+        context.challenge(TwoStepPages.render(context.form(), STATUS, model, List.of(), null));
+    }
+}

@@ -1,0 +1,85 @@
+package dev.twostep.recovery;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.jboss.logging.Logger;
+import org.keycloak.models.RealmModel;
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ProviderConfigurationBuilder;
+
+import dev.twostep.core.policy.RealmPolicy;
+
+/**
+ * Limits of account recovery, kept with the rest of the 2SV policy in the sign-in step's config: how many
+ * documents, how large, and how long they are kept after a decision.
+ */
+public record RecoveryPolicy(int maxDocuments, long maxDocumentBytes, Duration retention) {
+    public static final String MAX_DOCUMENTS = "recoveryMaxDocuments";
+    public static final String MAX_DOCUMENT_MEGABYTES = "recoveryMaxDocumentMegabytes";
+    public static final String RETENTION_DAYS = "recoveryRetentionDays";
+    /** What a contact note may hold; the column is sized for it. */
+    public static final int MAX_NOTE_LENGTH = 2000;
+    private static final Logger LOG = Logger.getLogger(RecoveryPolicy.class);
+
+    public RecoveryPolicy {
+        if (maxDocuments < 1 || maxDocumentBytes < 1 || retention.isNegative()) {
+            throw new IllegalArgumentException("recovery limits must allow one document and keep it zero days or more");
+        }
+    }
+
+    public static RecoveryPolicy defaults() {
+        return new RecoveryPolicy(3, 10L * 1024 * 1024, Duration.ofDays(30));
+    }
+
+    public int maxDocumentMegabytes() {
+        return (int) (maxDocumentBytes / (1024 * 1024));
+    }
+
+    public static RecoveryPolicy of(RealmModel realm) {
+        try {
+            return from(RealmPolicy.config(realm));
+        } catch (IllegalArgumentException e) {
+            LOG.errorf("two-step: recovery settings of realm %s are invalid (%s); using the defaults", realm.getName(),
+                    e.getMessage());
+            return defaults();
+        }
+    }
+
+    public static RecoveryPolicy from(Map<String, String> config) {
+        RecoveryPolicy d = defaults();
+        return new RecoveryPolicy(intOf(config, MAX_DOCUMENTS, d.maxDocuments()),
+                intOf(config, MAX_DOCUMENT_MEGABYTES, d.maxDocumentMegabytes()) * 1024L * 1024L,
+                Duration.ofDays(intOf(config, RETENTION_DAYS, (int) d.retention().toDays())));
+    }
+
+    /** The admin console's fields for these limits, shown with the rest of the sign-in step's config. */
+    public static List<ProviderConfigProperty> properties() {
+        RecoveryPolicy d = defaults();
+        return ProviderConfigurationBuilder.create()
+                .property().name(MAX_DOCUMENTS).label("Recovery: documents per request")
+                .type(ProviderConfigProperty.INTEGER_TYPE).defaultValue(Integer.toString(d.maxDocuments()))
+                .helpText("Identity documents a seller may attach to one recovery request.").add()
+                .property().name(MAX_DOCUMENT_MEGABYTES).label("Recovery: document size (MB)")
+                .type(ProviderConfigProperty.INTEGER_TYPE).defaultValue(Integer.toString(d.maxDocumentMegabytes()))
+                .helpText("Largest document accepted. Keycloak's HTTP limit (quarkus.http.limits.max-body-size) must "
+                        + "allow a request this large.").add()
+                .property().name(RETENTION_DAYS).label("Recovery: days documents are kept")
+                .type(ProviderConfigProperty.INTEGER_TYPE).defaultValue(Long.toString(d.retention().toDays()))
+                .helpText("Documents are deleted this many days after the request is decided.").add()
+                .build();
+    }
+
+    private static int intOf(Map<String, String> config, String key, int fallback) {
+        String value = config.get(key);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be a whole number", e);
+        }
+    }
+}

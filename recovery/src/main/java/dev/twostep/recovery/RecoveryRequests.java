@@ -1,0 +1,109 @@
+package dev.twostep.recovery;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.persistence.EntityManager;
+
+import org.keycloak.common.util.Time;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+
+/** Reads and writes recovery requests in Keycloak's database, always within one realm. */
+public final class RecoveryRequests {
+    private final EntityManager em;
+
+    public RecoveryRequests(KeycloakSession session) {
+        this.em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
+    }
+
+    /** The user's newest request, draft or not. */
+    public Optional<RecoveryRequestEntity> latestOf(RealmModel realm, UserModel user) {
+        return em.createNamedQuery("twoStepRecoveryOfUser", RecoveryRequestEntity.class)
+                .setParameter("realmId", realm.getId()).setParameter("userId", user.getId())
+                .setMaxResults(1).getResultStream().findFirst();
+    }
+
+    /** The user's draft, started now if there is none. */
+    public RecoveryRequestEntity draftOf(RealmModel realm, UserModel user) {
+        Optional<RecoveryRequestEntity> latest = latestOf(realm, user);
+        if (latest.isPresent() && latest.get().getStatus() == RecoveryStatus.DRAFT) {
+            return latest.get();
+        }
+        RecoveryRequestEntity draft = new RecoveryRequestEntity();
+        draft.setId(KeycloakModelUtils.generateId());
+        draft.setRealmId(realm.getId());
+        draft.setUserId(user.getId());
+        draft.setStatus(RecoveryStatus.DRAFT);
+        draft.setCreatedAt(Time.currentTimeMillis());
+        em.persist(draft);
+        return draft;
+    }
+
+    public void addDocument(RecoveryRequestEntity request, DocumentType type, byte[] content) {
+        RecoveryDocumentEntity document = new RecoveryDocumentEntity();
+        document.setId(KeycloakModelUtils.generateId());
+        document.setRequest(request);
+        document.setPosition(request.getDocuments().size() + 1);
+        document.setMediaType(type.mediaType());
+        document.setSize(content.length);
+        document.setContent(content);
+        request.getDocuments().add(document);
+        em.persist(document);
+    }
+
+    /** The draft goes to the reviewers' queue; its age counts from now. */
+    public void submit(RecoveryRequestEntity draft) {
+        draft.setStatus(RecoveryStatus.PENDING);
+        draft.setCreatedAt(Time.currentTimeMillis());
+    }
+
+    public Optional<RecoveryRequestEntity> inRealm(RealmModel realm, String id) {
+        return em.createNamedQuery("twoStepRecoveryById", RecoveryRequestEntity.class)
+                .setParameter("realmId", realm.getId()).setParameter("id", id)
+                .getResultStream().findFirst();
+    }
+
+    /** Submitted requests: pending first, oldest first. */
+    public List<RecoveryRequestEntity> queue(RealmModel realm) {
+        return em.createNamedQuery("twoStepRecoveryQueue", RecoveryRequestEntity.class)
+                .setParameter("realmId", realm.getId()).getResultList();
+    }
+
+    /**
+     * Records a decision on a pending request; false when it was decided already (by another reviewer, on
+     * another node). The row is locked so that two decisions cannot both pass.
+     */
+    public boolean decide(RecoveryRequestEntity request, RecoveryStatus decision, String reviewer, String reason) {
+        em.refresh(request, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (request.getStatus() != RecoveryStatus.PENDING) {
+            return false;
+        }
+        request.setStatus(decision);
+        request.setDecidedAt(Time.currentTimeMillis());
+        request.setDecidedBy(reviewer);
+        request.setReason(reason);
+        return true;
+    }
+
+    /** Deletes the documents of requests decided before {@code cutoff}; returns how many were deleted. */
+    public int purgeDocumentsDecidedBefore(long cutoff) {
+        int deleted = 0;
+        for (RecoveryRequestEntity request : em.createNamedQuery("twoStepRecoveryDecidedBefore",
+                RecoveryRequestEntity.class).setParameter("cutoff", cutoff).getResultList()) {
+            deleted += request.getDocuments().size();
+            request.getDocuments().clear();
+        }
+        return deleted;
+    }
+
+    /** Removes every request (and document) of a user, as when the user is deleted. */
+    public void deleteOfUser(RealmModel realm, String userId) {
+        em.createNamedQuery("twoStepRecoveryOfUser", RecoveryRequestEntity.class)
+                .setParameter("realmId", realm.getId()).setParameter("userId", userId)
+                .getResultList().forEach(em::remove);
+    }
+}

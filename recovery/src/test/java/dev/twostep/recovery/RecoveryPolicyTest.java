@@ -1,0 +1,30 @@
+package dev.twostep.recovery;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+class RecoveryPolicyTest {
+    @Test
+    void defaultsAreThreeDocumentsOfTenMegabytesKeptThirtyDays() {
+        RecoveryPolicy policy = RecoveryPolicy.from(Map.of());
+        assertEquals(3, policy.maxDocuments());
+        assertEquals(10L * 1024 * 1024, policy.maxDocumentBytes());
+        assertEquals(Duration.ofDays(30), policy.retention());
+    }
+
+    @Test
+    void readsTheAdminsValuesAndRefusesNonsense() {
+        RecoveryPolicy policy = RecoveryPolicy.from(Map.of(RecoveryPolicy.MAX_DOCUMENTS, "5",
+                RecoveryPolicy.MAX_DOCUMENT_MEGABYTES, "2", RecoveryPolicy.RETENTION_DAYS, "7"));
+        assertEquals(5, policy.maxDocuments());
+        assertEquals(2, policy.maxDocumentMegabytes());
+        assertEquals(Duration.ofDays(7), policy.retention());
+        assertThrows(IllegalArgumentException.class, () -> RecoveryPolicy.from(Map.of(RecoveryPolicy.MAX_DOCUMENTS, "0")));
+        assertThrows(IllegalArgumentException.class, () -> RecoveryPolicy.from(Map.of(RecoveryPolicy.RETENTION_DAYS, "x")));
+    }
+}
