@@ -184,6 +184,29 @@ class RecoveryIT {
         RecoveryStatusPage status = new RecoveryStatusPage(later);
         assertEquals("REJECTED", status.status());
         assertTrue(status.text().contains("The name on the document <b>does not match</b>."), status.text());
+
+        // Retention: with 0 days, the next purge deletes the documents of decided requests.
+        assertEquals(1, AdminApi.parse(seller.admin.getAs(null, API + "/" + id).body()).path("documentList").size());
+        Map<String, String> policy = seller.admin.changePolicy(Map.of("recoveryRetentionDays", "0"));
+        try {
+            HttpResponse<String> purged = seller.admin.post("/two-step-recovery/purge", Map.of());
+            assertEquals(200, purged.statusCode(), purged.body());
+            assertTrue(AdminApi.parse(purged.body()).path("deleted").asInt() >= 1, purged.body());
+        } finally {
+            seller.admin.changePolicy(policy);
+        }
+        JsonNode afterPurge = AdminApi.parse(seller.admin.getAs(null, API + "/" + id).body());
+        assertEquals(0, afterPurge.path("documentList").size(), afterPurge.toString());
+        assertEquals("REJECTED", afterPurge.path("status").asText(), "the decision itself is kept");
+    }
+
+    @Test
+    void deletingTheUserDeletesTheirRequests() throws IOException {
+        ChromeDriver browser = toRecovery();
+        new RecoveryUploadPage(browser).attach(file("scan.pdf", pdf())).send();
+        String id = onlyRequestOfSeller().path("id").asText();
+        seller.admin.deleteUser(seller.id);
+        assertEquals(404, seller.admin.getAs(null, API + "/" + id).statusCode(), "the request went with the user");
     }
 
     @Test

@@ -18,8 +18,10 @@ public final class RecoveryEntityProviderFactory implements JpaEntityProviderFac
     public void init(Config.Scope config) {
     }
 
+    /** The tables' factory starts their housekeeping too: it exists exactly when the tables do. */
     @Override
     public void postInit(KeycloakSessionFactory factory) {
+        RecoveryHousekeeping.register(factory);
     }
 
     @Override

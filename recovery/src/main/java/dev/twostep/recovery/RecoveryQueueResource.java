@@ -136,6 +136,15 @@ public final class RecoveryQueueResource {
         return detail(id);
     }
 
+    /** Deletes now the documents past the realm's retention, which the hourly task would delete anyway. */
+    @POST
+    @Path("purge")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Object> purge() {
+        Reviewers.require(realm, auth);
+        return Map.of("deleted", DocumentRetention.purge(session, realm));
+    }
+
     private void decide(RecoveryRequestEntity request, RecoveryStatus decision, String reason) {
         String reviewer = auth.adminAuth().getUser().getUsername();
         if (!requests.decide(request, decision, reviewer, reason)) {

@@ -28,8 +28,10 @@ import jakarta.persistence.Table;
                 + " where r.realmId = :realmId and r.id = :id"),
         @NamedQuery(name = "twoStepRecoveryOfUser", query = "select r from RecoveryRequestEntity r"
                 + " where r.realmId = :realmId and r.userId = :userId order by r.createdAt desc"),
+        @NamedQuery(name = "twoStepRecoveryDeleteOfRealm", query = "delete from RecoveryRequestEntity r"
+                + " where r.realmId = :realmId"),
         @NamedQuery(name = "twoStepRecoveryDecidedBefore", query = "select r from RecoveryRequestEntity r"
-                + " where r.decidedAt < :cutoff and r.status in ('APPROVED', 'REJECTED')")
+                + " where r.realmId = :realmId and r.decidedAt < :cutoff and r.status in ('APPROVED', 'REJECTED')")
 })
 public class RecoveryRequestEntity {
     @Id

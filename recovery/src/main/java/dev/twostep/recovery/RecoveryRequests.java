@@ -89,15 +89,21 @@ public final class RecoveryRequests {
         return true;
     }
 
-    /** Deletes the documents of requests decided before {@code cutoff}; returns how many were deleted. */
-    public int purgeDocumentsDecidedBefore(long cutoff) {
+    /** Deletes the documents of the realm's requests decided before {@code cutoff}; returns how many. */
+    public int purgeDocumentsDecidedBefore(RealmModel realm, long cutoff) {
         int deleted = 0;
         for (RecoveryRequestEntity request : em.createNamedQuery("twoStepRecoveryDecidedBefore",
-                RecoveryRequestEntity.class).setParameter("cutoff", cutoff).getResultList()) {
+                RecoveryRequestEntity.class).setParameter("realmId", realm.getId()).setParameter("cutoff", cutoff)
+                .getResultList()) {
             deleted += request.getDocuments().size();
             request.getDocuments().clear();
         }
         return deleted;
+    }
+
+    /** Removes every request of a realm being deleted (the database deletes their documents with them). */
+    public void deleteOfRealm(RealmModel realm) {
+        em.createNamedQuery("twoStepRecoveryDeleteOfRealm").setParameter("realmId", realm.getId()).executeUpdate();
     }
 
     /** Removes every request (and document) of a user, as when the user is deleted. */

@@ -142,6 +142,14 @@ public final class AdminApi {
         }
     }
 
+    /** Deletes a user, as an admin does in the console. */
+    public void deleteUser(String userId) {
+        HttpResponse<String> response = send("DELETE", "/users/" + userId, null);
+        if (response.statusCode() != 204) {
+            throw new IllegalStateException("user not deleted: " + response.statusCode() + " " + response.body());
+        }
+    }
+
     /** A POST of JSON under the seller realm's admin API, as the server's admin. */
     public HttpResponse<String> post(String path, Object body) {
         return send("POST", path, body);
