@@ -42,4 +42,18 @@ class RecoveryApiIT {
             assertEquals(200, asReviewer.statusCode(), asReviewer.body());
         }
     }
+
+    @Test
+    void aReviewerOfAnotherRealmIsNoReviewerHere() {
+        try (Seller seller = new Seller()) {
+            String realm = "other-" + seller.username;
+            String token = seller.admin.otherRealmReviewerToken(realm, "two-step-recovery-reviewer");
+            try {
+                assertTrue(!token.isEmpty(), "the other realm's reviewer signed in there");
+                assertEquals(403, seller.admin.getAs(token, QUEUE).statusCode());
+            } finally {
+                seller.admin.deleteRealm(realm);
+            }
+        }
+    }
 }

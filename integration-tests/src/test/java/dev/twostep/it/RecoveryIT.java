@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import dev.twostep.it.pages.ChooseMethodPage;
 import dev.twostep.it.pages.OtherMethodsPage;
@@ -230,5 +234,44 @@ class RecoveryIT {
         } finally {
             seller.admin.changePolicy(before);
         }
+    }
+
+    @Test
+    void aReviewerApprovesInTheBrowserAndSellerTextStaysText() throws IOException {
+        String note = "<img id=\"xss\" src=\"x\" onerror=\"document.title='owned'\"> please call";
+        ChromeDriver browser = toRecovery();
+        new RecoveryUploadPage(browser).attach(file("scan.pdf", pdf())).note(note).send();
+        String id = onlyRequestOfSeller().path("id").asText();
+
+        try (Seller reviewer = new Seller()) {
+            reviewer.enrollTextMessageWithAppBackup(false);
+            reviewer.admin.grantRealmRole(reviewer.id, "two-step-recovery-reviewer");
+            ChromeDriver page = reviewer.enrollingBrowser();
+            page.get(reviewer.server.baseUrl() + "/realms/seller/two-step-recovery/review");
+            WebDriverWait wait = new WebDriverWait(page, Duration.ofSeconds(30));
+            WebElement open = wait.until(d -> d.findElements(By.cssSelector("tr[data-request-id='" + id + "'] button.open-request"))
+                    .stream().findFirst().orElse(null));
+            open.click();
+            wait.until(d -> d.findElement(By.id("detail")).isDisplayed());
+            assertEquals(note, page.findElement(By.id("detail-note")).getText());
+            assertTrue(page.findElements(By.id("xss")).isEmpty(), "the note is text, not markup");
+            assertFalse("owned".equals(page.getTitle()));
+            assertEquals(1, page.findElements(By.cssSelector("#detail-documents button.download")).size());
+
+            page.findElement(By.id("approve")).click();
+            wait.until(d -> d.findElement(By.id("review-message")).getText().startsWith("Approved"));
+        }
+        assertEquals(List.of("password"), seller.credentialTypes());
+        assertEquals("APPROVED", AdminApi.parse(seller.admin.getAs(null, API + "/" + id).body()).path("status").asText());
+    }
+
+    @Test
+    void aSellerWithoutTheRoleIsToldSoOnTheReviewPage() {
+        ChromeDriver page = seller.newBrowser();
+        seller.signIn(page, seller.server.baseUrl() + "/realms/seller/two-step-recovery/review");
+        new TwoStepCodePage(page).signIn(seller.latestMessage(seller.messageCount()).get("code").asText());
+        new WebDriverWait(page, Duration.ofSeconds(30)).until(d -> d.findElement(By.id("review-message")).getText()
+                .contains("not a recovery reviewer"));
+        assertTrue(page.findElement(By.id("queue")).getAttribute("hidden") != null, "no queue is shown");
     }
 }

@@ -4,7 +4,6 @@ import java.net.URI;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
-import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -15,14 +14,13 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.services.managers.AuthenticationSessionManager;
-import org.keycloak.services.resource.RealmResourceProvider;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 /**
  * Receives the recovery upload form ({@code /realms/{realm}/two-step-recovery/upload}) for a sign-in that
  * is on the recovery pages, then sends the browser back to that sign-in, which shows the outcome.
  */
-public final class DocumentUploadResource implements RealmResourceProvider {
+public final class DocumentUploadResource {
     private static final Logger LOG = Logger.getLogger(DocumentUploadResource.class);
 
     private final KeycloakSession session;
@@ -31,13 +29,7 @@ public final class DocumentUploadResource implements RealmResourceProvider {
         this.session = session;
     }
 
-    @Override
-    public Object getResource() {
-        return this;
-    }
-
     @POST
-    @Path("upload")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response upload(@QueryParam("client_id") String clientId, @QueryParam("tab_id") String tabId,
                            @QueryParam("ticket") String ticket) {
@@ -60,7 +52,4 @@ public final class DocumentUploadResource implements RealmResourceProvider {
         return Response.seeOther(URI.create(tickets.returnUrl())).build();
     }
 
-    @Override
-    public void close() {
-    }
 }

@@ -75,7 +75,7 @@ public final class RecoveryPages {
         String ticket = new UploadTicket(authSession).issue(context.getRefreshUrl(false).toString());
         Map<String, Object> model = new HashMap<>();
         model.put("uploadUrl", context.getUriInfo().getBaseUriBuilder().path("realms").path(context.getRealm().getName())
-                .path(DocumentUploadResourceFactory.PROVIDER_ID).path("upload")
+                .path(RecoveryRealmResourceFactory.PROVIDER_ID).path("upload")
                 .queryParam("client_id", authSession.getClient().getClientId())
                 .queryParam("tab_id", authSession.getTabId())
                 .queryParam("ticket", ticket).build().toString());

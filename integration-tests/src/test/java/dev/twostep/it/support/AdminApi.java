@@ -142,6 +142,57 @@ public final class AdminApi {
         }
     }
 
+    /**
+     * Creates another realm with a user who holds a role of the same name as our reviewer role there, and
+     * returns that user's access token from the other realm.
+     */
+    public String otherRealmReviewerToken(String realm, String role) {
+        Map<String, Object> rep = Map.of("realm", realm, "enabled", true,
+                "roles", Map.of("realm", List.of(Map.of("name", role))),
+                "users", List.of(Map.of("username", "reviewer", "enabled", true, "email", "reviewer@example.com",
+                        "emailVerified", true, "firstName", "Other", "lastName", "Reviewer",
+                        "realmRoles", List.of(role),
+                        "credentials", List.of(Map.of("type", "password", "value", "Rev1ewer!", "temporary", false)))));
+        HttpResponse<String> created = root("POST", "", rep);
+        if (created.statusCode() != 201) {
+            throw new IllegalStateException("realm not created: " + created.statusCode() + " " + created.body());
+        }
+        try {
+            HttpRequest request = HttpRequest.newBuilder(
+                    URI.create(server.baseUrl() + "/realms/" + realm + "/protocol/openid-connect/token"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(
+                            "grant_type=password&client_id=admin-cli&username=reviewer&password=Rev1ewer%21")).build();
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return JSON.readTree(response.body()).path("access_token").asText();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public void deleteRealm(String realm) {
+        root("DELETE", "/" + realm, null);
+    }
+
+    private HttpResponse<String> root(String method, String path, Object body) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.baseUrl() + "/admin/realms" + path))
+                    .timeout(Duration.ofSeconds(60))
+                    .header("Authorization", "Bearer " + token()).header("Content-Type", "application/json");
+            request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Deletes a user, as an admin does in the console. */
     public void deleteUser(String userId) {
         HttpResponse<String> response = send("DELETE", "/users/" + userId, null);

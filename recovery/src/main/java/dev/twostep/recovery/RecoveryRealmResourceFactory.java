@@ -6,13 +6,13 @@ import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.services.resource.RealmResourceProvider;
 import org.keycloak.services.resource.RealmResourceProviderFactory;
 
-/** Serves {@code /realms/{realm}/}{@value #PROVIDER_ID}{@code /upload} for the recovery upload form. */
-public final class DocumentUploadResourceFactory implements RealmResourceProviderFactory {
+/** Serves {@code /realms/{realm}/}{@value #PROVIDER_ID}: the recovery upload and the reviewers' page. */
+public final class RecoveryRealmResourceFactory implements RealmResourceProviderFactory {
     public static final String PROVIDER_ID = "two-step-recovery";
 
     @Override
     public RealmResourceProvider create(KeycloakSession session) {
-        return new DocumentUploadResource(session);
+        return new RecoveryRealmResource(session);
     }
 
     @Override

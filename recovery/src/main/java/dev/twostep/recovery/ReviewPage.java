@@ -1,0 +1,94 @@
+package dev.twostep.recovery;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.theme.FreeMarkerException;
+import org.keycloak.theme.Theme;
+import org.keycloak.theme.beans.MessageFormatterMethod;
+import org.keycloak.theme.freemarker.FreeMarkerProvider;
+
+/**
+ * The reviewers' page, {@code /realms/{realm}/two-step-recovery/review}: a page and its script, which sign
+ * the reviewer in with Keycloak (authorization code + PKCE, client {@value #CLIENT_ID}) and then use the
+ * reviewers' admin REST API. The page itself holds no data: everything comes through the API's checks.
+ */
+public final class ReviewPage {
+    static final String CLIENT_ID = "two-step-review";
+    private static final String TEMPLATE = "two-step-review.ftl";
+    private static final String SCRIPT = "two-step-review/review.js";
+    private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+            + "img-src 'self' data: blob:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+
+    private final KeycloakSession session;
+
+    ReviewPage(KeycloakSession session) {
+        this.session = session;
+    }
+
+    @GET
+    @Produces("text/html; charset=utf-8")
+    public Response page() {
+        RealmModel realm = session.getContext().getRealm();
+        URI base = session.getContext().getUri().getBaseUri();
+        URI realmUrl = UriBuilder.fromUri(base).path("realms").path(realm.getName()).build();
+        String page = UriBuilder.fromUri(realmUrl).path(RecoveryRealmResourceFactory.PROVIDER_ID).path("review").build()
+                .toString();
+        try {
+            Theme theme = session.theme().getTheme(Theme.Type.LOGIN);
+            Locale locale = session.getContext().resolveLocale(null);
+            Map<String, Object> attributes = new HashMap<>();
+            attributes.put("msg", new MessageFormatterMethod(locale, theme.getEnhancedMessages(realm, locale)));
+            attributes.put("locale", locale.toLanguageTag());
+            attributes.put("realmName", realm.getName());
+            attributes.put("clientId", CLIENT_ID);
+            attributes.put("pageUrl", page);
+            attributes.put("scriptUrl", page + "/review.js");
+            attributes.put("authUrl", realmUrl + "/protocol/openid-connect/auth");
+            attributes.put("tokenUrl", realmUrl + "/protocol/openid-connect/token");
+            attributes.put("logoutUrl", realmUrl + "/protocol/openid-connect/logout");
+            attributes.put("apiUrl", UriBuilder.fromUri(base).path("admin").path("realms").path(realm.getName())
+                    .path(RecoveryQueueResourceProviderFactory.PROVIDER_ID).build().toString());
+            String html = session.getProvider(FreeMarkerProvider.class).processTemplate(attributes, TEMPLATE, theme);
+            return Response.ok(html).header("Content-Security-Policy", CSP).header("X-Frame-Options", "DENY")
+                    .header("X-Content-Type-Options", "nosniff").cacheControl(noStore()).build();
+        } catch (IOException | FreeMarkerException e) {
+            throw new IllegalStateException("two-step: the review page cannot be rendered", e);
+        }
+    }
+
+    @GET
+    @Path("review.js")
+    @Produces("text/javascript; charset=utf-8")
+    public Response script() {
+        try (InputStream in = ReviewPage.class.getClassLoader().getResourceAsStream(SCRIPT)) {
+            if (in == null) {
+                throw new IllegalStateException("two-step: " + SCRIPT + " is missing from the JAR");
+            }
+            return Response.ok(in.readAllBytes()).header("X-Content-Type-Options", "nosniff")
+                    .cacheControl(noStore()).build();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static CacheControl noStore() {
+        CacheControl noStore = new CacheControl();
+        noStore.setNoStore(true);
+        return noStore;
+    }
+}
