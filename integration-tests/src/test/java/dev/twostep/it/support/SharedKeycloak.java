@@ -54,6 +54,9 @@ public final class SharedKeycloak implements BeforeAllCallback {
         if ("twilio".equals(System.getProperty("twostep.sender"))) {
             started.withOptions(twilioOptions());
         }
+        if ("postgres".equals(System.getProperty("twostep.db"))) {
+            started.withOptions(postgresOptions());
+        }
         try {
             // A fresh log per run: tests read it, and an earlier run must not answer for this one.
             started.start(true, ProcessBuilder.Redirect.to(Path.of(System.getProperty("twostep.log")).toFile()));
@@ -65,6 +68,18 @@ public final class SharedKeycloak implements BeforeAllCallback {
         // soon refuse the suite itself. The test of that limit lowers it again.
         new AdminApi(started).changePolicy(Map.of("sendsPerIpPerHour", "100000"));
         return new Handle(started);
+    }
+
+    /** Keycloak on PostgreSQL instead of the dev H2: a run without one skips, except where it is required (CI). */
+    private static List<String> postgresOptions() {
+        java.util.Optional<PostgresDatabase> database = PostgresDatabase.fromEnvironment();
+        if (database.isEmpty() && PostgresDatabase.required()) {
+            throw new IllegalStateException("TWOSTEP_POSTGRES_REQUIRED is set but TWOSTEP_POSTGRES_URL is not");
+        }
+        Assumptions.assumeTrue(database.isPresent(), "no PostgreSQL named by TWOSTEP_POSTGRES_URL: the PostgreSQL "
+                + "run is skipped (.ci/run installs and starts one)");
+        database.get().reset();
+        return database.get().keycloakOptions();
     }
 
     /** Starts the stand-in and points the server's twilio sender at it, as an admin would point it at Twilio. */
