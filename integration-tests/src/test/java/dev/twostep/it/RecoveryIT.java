@@ -183,6 +183,11 @@ class RecoveryIT {
                 Map.of("reason", "The name on the document <b>does not match</b>."));
         assertEquals(200, rejected.statusCode(), rejected.body());
         assertEquals(before, seller.credentialTypes(), "a rejection changes nothing");
+        List<jakarta.mail.internet.MimeMessage> notices = mail.awaitFor(seller.username + "@example.com", 2);
+        assertEquals(2, notices.size(), "a notice when sent, and one when rejected");
+        assertTrue(GreenMailUtil.getBody(notices.get(1)).contains("was rejected"), GreenMailUtil.getBody(notices.get(1)));
+        JsonNode event = seller.admin.adminEvents("ACTION").get(0);
+        assertTrue(event.path("resourcePath").asText().endsWith(id + "/rejected"), event.toString());
 
         ChromeDriver later = toRecovery();
         RecoveryStatusPage status = new RecoveryStatusPage(later);
