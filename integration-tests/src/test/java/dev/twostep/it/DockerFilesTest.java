@@ -1,0 +1,69 @@
+package dev.twostep.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Our machines have no Docker engine, so the Docker files are kept right by reading them: the image is the
+ * Keycloak version we build and test against, our JAR lands in the providers folder before
+ * {@code kc.sh build}, and every setting the compose file passes is one the README documents.
+ */
+class DockerFilesTest {
+    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+
+    private static String read(String file) throws IOException {
+        return Files.readString(ROOT.resolve(file));
+    }
+
+    private static String keycloakVersion() throws IOException {
+        Matcher version = Pattern.compile("<keycloak.version>([^<]+)</keycloak.version>").matcher(read("pom.xml"));
+        assertTrue(version.find(), "the parent POM names the Keycloak version");
+        return version.group(1);
+    }
+
+    @Test
+    void theImageIsTheKeycloakWeTestAgainst() throws IOException {
+        String dockerfile = read("docker/Dockerfile");
+        assertTrue(dockerfile.contains("ARG KEYCLOAK_VERSION=" + keycloakVersion() + "\n"), "Dockerfile Keycloak version");
+        long stages = dockerfile.lines().filter(line -> line.startsWith("FROM ")).count();
+        assertTrue(stages >= 3, "multi-stage: JAR, kc.sh build, runtime");
+        assertTrue(dockerfile.contains("FROM quay.io/keycloak/keycloak:${KEYCLOAK_VERSION}"));
+    }
+
+    @Test
+    void theJarIsInstalledBeforeKeycloaksBuildStep() throws IOException {
+        String dockerfile = read("docker/Dockerfile");
+        int copy = dockerfile.indexOf("/opt/keycloak/providers/two-step.jar");
+        int build = dockerfile.indexOf("/opt/keycloak/bin/kc.sh build");
+        assertTrue(copy > 0 && build > copy, "the JAR goes to /opt/keycloak/providers/ before kc.sh build");
+        assertTrue(dockerfile.contains("/opt/keycloak/data/import/seller-realm.json"), "the realm is imported");
+        assertTrue(dockerfile.contains("--optimized"), "the runtime starts the built server");
+        assertTrue(Files.isRegularFile(ROOT.resolve("realm-config/seller-realm.json")));
+        assertTrue(Files.isRegularFile(ROOT.resolve("provider/pom.xml")));
+    }
+
+    @Test
+    void composeRunsPostgresWithHealthChecksAndDocumentedSettings() throws IOException {
+        String compose = read("docker/compose.yaml");
+        String readme = read("README.md");
+        assertEquals(2, Pattern.compile("(?m)^    healthcheck:").matcher(compose).results().count(),
+                "both services have health checks");
+        assertTrue(compose.contains("condition: service_healthy"), "Keycloak waits for PostgreSQL");
+        assertTrue(compose.contains("image: postgres:"));
+        List<String> settings = Pattern.compile("(?m)^\\s+(KC_[A-Z_]+):").matcher(compose).results()
+                .map(match -> match.group(1)).toList();
+        assertTrue(settings.contains("KC_SPI_TWO_STEP_SENDER__TWILIO__AUTH_TOKEN"), settings.toString());
+        for (String setting : settings) {
+            assertTrue(readme.contains(setting), setting + " is used by compose.yaml but not documented in the README");
+        }
+    }
+}
