@@ -1,5 +1,7 @@
 package dev.twostep.recovery;
 
+import static dev.twostep.core.policy.TwoStepPolicyConfig.intOf;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -69,17 +71,5 @@ public record RecoveryPolicy(int maxDocuments, long maxDocumentBytes, Duration r
                 .type(ProviderConfigProperty.INTEGER_TYPE).defaultValue(Long.toString(d.retention().toDays()))
                 .helpText("Documents are deleted this many days after the request is decided.").add()
                 .build();
-    }
-
-    private static int intOf(Map<String, String> config, String key, int fallback) {
-        String value = config.get(key);
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + " must be a whole number", e);
-        }
     }
 }

@@ -96,7 +96,8 @@ public final class TwoStepPolicyConfig {
         return countries;
     }
 
-    private static int intOf(Map<String, String> config, String key, int fallback) {
+    /** A whole-number setting: {@code fallback} when unset, IllegalArgumentException when not a number. */
+    public static int intOf(Map<String, String> config, String key, int fallback) {
         String value = config.get(key);
         if (value == null || value.isBlank()) {
             return fallback;

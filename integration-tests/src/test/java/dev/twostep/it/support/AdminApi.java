@@ -178,19 +178,8 @@ public final class AdminApi {
     }
 
     private HttpResponse<String> root(String method, String path, Object body) {
-        try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.baseUrl() + "/admin/realms" + path))
-                    .timeout(Duration.ofSeconds(60))
-                    .header("Authorization", "Bearer " + token()).header("Content-Type", "application/json");
-            request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return call(method, server.baseUrl() + "/admin/realms" + path, null, body, HttpResponse.BodyHandlers.ofString(),
+                Duration.ofSeconds(60));
     }
 
     /** Deletes a user, as an admin does in the console. */
@@ -208,17 +197,7 @@ public final class AdminApi {
 
     /** A GET of bytes under the seller realm's admin API, as the server's admin (documents). */
     public HttpResponse<byte[]> download(String path) {
-        try {
-            HttpRequest request = HttpRequest.newBuilder(
-                    URI.create(server.baseUrl() + "/admin/realms/" + KeycloakServer.REALM + path))
-                    .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token()).GET().build();
-            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return call("GET", sellerRealm(path), null, null, HttpResponse.BodyHandlers.ofByteArray(), Duration.ofSeconds(30));
     }
 
     /** The seller realm's admin events of one operation type, newest first. */
@@ -237,18 +216,7 @@ public final class AdminApi {
 
     /** A GET under the seller realm's admin API as {@code bearer} (null: as the server's admin). */
     public HttpResponse<String> getAs(String bearer, String path) {
-        try {
-            HttpRequest request = HttpRequest.newBuilder(
-                    URI.create(server.baseUrl() + "/admin/realms/" + KeycloakServer.REALM + path))
-                    .timeout(Duration.ofSeconds(30))
-                    .header("Authorization", "Bearer " + (bearer == null ? token() : bearer)).GET().build();
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return call("GET", sellerRealm(path), bearer, null, HttpResponse.BodyHandlers.ofString(), Duration.ofSeconds(30));
     }
 
     /** Keycloak's brute-force record of the user: numFailures, disabled (locked), ... */
@@ -268,15 +236,23 @@ public final class AdminApi {
     }
 
     private HttpResponse<String> send(String method, String path, Object body) {
+        return call(method, sellerRealm(path), null, body, HttpResponse.BodyHandlers.ofString(), Duration.ofSeconds(30));
+    }
+
+    private String sellerRealm(String path) {
+        return server.baseUrl() + "/admin/realms/" + KeycloakServer.REALM + path;
+    }
+
+    /** One admin API call with a JSON body (or none), as {@code bearer} (null: as the server's admin). */
+    private <T> HttpResponse<T> call(String method, String url, String bearer, Object body,
+                                     HttpResponse.BodyHandler<T> answer, Duration timeout) {
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(
-                    URI.create(server.baseUrl() + "/admin/realms/" + KeycloakServer.REALM + path))
-                    .timeout(Duration.ofSeconds(30))
-                    .header("Authorization", "Bearer " + token())
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
+                    .header("Authorization", "Bearer " + (bearer == null ? token() : bearer))
                     .header("Content-Type", "application/json");
             request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return http.send(request.build(), answer);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
