@@ -59,12 +59,31 @@
     options.headers = Object.assign({ Authorization: "Bearer " + storage.getItem("two-step-review.token") },
       options.headers || {});
     return fetch(cfg.api + path, options).then(function (response) {
-      if (response.status === 401) { storage.removeItem("two-step-review.token"); signIn(); throw new Error("401"); }
-      if (response.status === 403) { say(text("forbidden")); throw new Error("403"); }
+      if (response.status === 401) {
+        storage.removeItem("two-step-review.token");
+        keepWork();
+        signIn();
+        throw new Error("401");
+      }
+      if (response.status === 403) { say(text(options.forbidden || "forbidden")); throw new Error("403"); }
       if (response.status === 409) { say(text("decided")); throw new Error("409"); }
       if (!response.ok) { say(text("failed")); throw new Error(String(response.status)); }
       return response;
     });
+  }
+
+  // The token lives minutes: a reviewer who typed a reason meanwhile finds it again after signing in anew.
+  function keepWork() {
+    if (!el("detail").hidden) {
+      storage.setItem("two-step-review.work", JSON.stringify({ id: el("detail").dataset.requestId,
+        reason: el("reason").value }));
+    }
+  }
+  function resumeWork() {
+    var work = JSON.parse(storage.getItem("two-step-review.work") || "null");
+    storage.removeItem("two-step-review.work");
+    if (!work || !work.id) { return undefined; }
+    return showDetail(work.id).then(function () { el("reason").value = work.reason || ""; });
   }
 
   function showQueue() {
@@ -146,7 +165,7 @@
   }
 
   function decide(id, decision, reason) {
-    var options = { method: "POST", headers: { "Content-Type": "application/json" },
+    var options = { method: "POST", headers: { "Content-Type": "application/json" }, forbidden: "notYours",
       body: JSON.stringify(reason === null ? {} : { reason: reason }) };
     api("/requests/" + encodeURIComponent(id) + "/" + decision, options).then(function () {
       say(text(decision === "approve" ? "approved" : "rejected"));
@@ -168,5 +187,5 @@
     signIn();
     return;
   }
-  start.then(showQueue).catch(function () { /* already said */ });
+  start.then(showQueue).then(resumeWork).catch(function () { /* already said */ });
 })();

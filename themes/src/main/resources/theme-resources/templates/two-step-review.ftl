@@ -56,6 +56,7 @@
 
   <div id="texts" hidden>
     <span data-key="forbidden">${msg("twoStepReviewForbidden")}</span>
+    <span data-key="notYours">${msg("twoStepReviewNotYours")}</span>
     <span data-key="failed">${msg("twoStepReviewFailed")}</span>
     <span data-key="decided">${msg("twoStepReviewDecided")}</span>
     <span data-key="approved">${msg("twoStepReviewApproved")}</span>
@@ -68,6 +69,7 @@
     <span data-key="PENDING">${msg("twoStepReviewStatusPending")}</span>
     <span data-key="APPROVED">${msg("twoStepReviewStatusApproved")}</span>
     <span data-key="REJECTED">${msg("twoStepReviewStatusRejected")}</span>
+    <span data-key="WITHDRAWN">${msg("twoStepReviewStatusWithdrawn")}</span>
   </div>
   <script src="${scriptUrl}"></script>
 </body>

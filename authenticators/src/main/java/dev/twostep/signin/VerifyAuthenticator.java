@@ -26,7 +26,9 @@ import dev.twostep.core.method.UserMethods;
 import dev.twostep.core.phone.PhoneCredentialModel;
 import dev.twostep.core.policy.TwoStepPolicy;
 import dev.twostep.core.policy.TwoStepPolicyConfig;
+import dev.twostep.recovery.RecoveryClaim;
 import dev.twostep.recovery.RecoveryPages;
+import dev.twostep.recovery.RecoveryRequests;
 
 /**
  * The second step of every sign-in, after the password: a trusted device of this user passes; otherwise
@@ -60,6 +62,12 @@ public final class VerifyAuthenticator implements Authenticator {
                 challenge(context, methods).start();
                 return;
             }
+            if (!new RecoveryClaim(context.getSession()).admits(context.getRealm(), user)) {
+                // An approved recovery left this account without 2SV; only the browser that asked for it
+                // goes on to set it up again. Here the seller sees where their recovery stands.
+                new RecoveryPages(context).start();
+                return;
+            }
             context.getAuthenticationSession().setAuthNote(NOTE_PASSED_BY, "enrollment");
             SignInLevel.passed(context, SignInLevel.CODE);
             context.success();
@@ -87,7 +95,9 @@ public final class VerifyAuthenticator implements Authenticator {
     public void action(AuthenticationFlowContext context) {
         RecoveryPages recovery = new RecoveryPages(context);
         if (recovery.active()) {
-            recovery.handle(() -> challenge(context, UserMethods.of(context.getUser())).start());
+            // Leaving the recovery pages starts this step over: the methods may have changed meanwhile (an
+            // approval removes them all), and what the seller meets next depends on them.
+            recovery.handle(() -> authenticate(context));
             return;
         }
         UserMethods methods = UserMethods.of(context.getUser());
@@ -177,6 +187,8 @@ public final class VerifyAuthenticator implements Authenticator {
                 new TrustedDevices(context.getSession()).trustThisBrowser(context.getRealm(), context.getUser(),
                         policy.trustedDeviceLifetime());
             }
+            // A seller who has a code after all has nothing to recover.
+            new RecoveryRequests(context.getSession()).settle(context.getRealm(), context.getUser());
             context.getAuthenticationSession().setAuthNote(NOTE_PASSED_BY, "code");
             SignInLevel.passed(context, SignInLevel.CODE);
             context.success(used.isApp() ? OTPCredentialModel.TYPE : PhoneCredentialModel.TYPE);

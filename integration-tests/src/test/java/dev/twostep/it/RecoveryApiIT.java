@@ -37,12 +37,18 @@ class RecoveryApiIT {
             assertEquals(403, seller.admin.getAs(sellerToken, QUEUE).statusCode(), "a seller is no reviewer");
 
             seller.admin.grantRealmRole(seller.id, "two-step-recovery-reviewer");
-            // The same token: the role is read from the user at each call, not from the token.
-            HttpResponse<String> asReviewer = seller.admin.getAs(sellerToken, QUEUE);
-            assertEquals(200, asReviewer.statusCode(), asReviewer.body());
+            // The role counts only in a token the review page asked for (the browser test shows that one
+            // in); a reviewer's token for another client of the realm opens nothing.
+            HttpResponse<String> otherClient = seller.admin.getAs(sellerToken, QUEUE);
+            assertEquals(403, otherClient.statusCode(), otherClient.body());
+            assertEquals(400, seller.admin.getAs(null, QUEUE + "?max=100000").statusCode(), "pages are bounded");
+            HttpResponse<String> firstPage = seller.admin.getAs(null, QUEUE + "?first=0&max=1");
+            assertEquals(200, firstPage.statusCode(), firstPage.body());
+            assertTrue(new ObjectMapper().readTree(firstPage.body()).size() <= 1, firstPage.body());
         }
     }
 
+    /** The other realm's token even comes from a client named as our review page's. */
     @Test
     void aReviewerOfAnotherRealmIsNoReviewerHere() {
         try (Seller seller = new Seller()) {

@@ -166,9 +166,50 @@ class RecoveryIT {
         assertTrue(event.path("representation").asText().contains("APPROVED"), event.toString());
         assertEquals(2, mail.awaitFor(seller.username + "@example.com", 2).size(), "the approval notice");
 
+        // The password alone is not enough now: another browser (as a thief's would be) meets the recovery's
+        // status, not the enrollment. "Back" there starts the step over, which an approval changed.
+        new RecoveryStatusPage(again).back();
+        RecoveryStatusPage elsewhere = new RecoveryStatusPage(again);
+        assertEquals("APPROVED", elsewhere.status());
+        assertFalse(elsewhere.sentFromThisBrowser());
+        assertTrue(elsewhere.text().contains("approved for the browser you sent it from"), elsewhere.text());
+        ChromeDriver stranger = seller.newBrowser();
+        seller.signIn(stranger);
+        assertFalse(new RecoveryStatusPage(stranger).sentFromThisBrowser(), "a fresh browser is no better");
+        assertTrue(elsewhere.offersNewRequest(), "a seller who lost that browser too sends a new request");
+        elsewhere.newRequest();
+        new RecoveryUploadPage(again);
+
+        // The browser that sent the documents goes on to the enrollment, from the page it was left on.
+        new RecoveryStatusPage(browser).back();
+        assertEquals("Choose how you'll receive codes", new ChooseMethodPage(browser).title());
         ChromeDriver afterwards = seller.newBrowser();
         seller.signIn(afterwards);
-        assertEquals("Choose how you'll receive codes", new ChooseMethodPage(afterwards).title());
+        assertTrue(new RecoveryStatusPage(afterwards).text().contains("approved for the browser"),
+                "until the seller has 2SV again, the approval stays with that browser");
+    }
+
+    @Test
+    void aCodeAfterAllWithdrawsTheRequest() throws IOException {
+        ChromeDriver browser = toRecovery();
+        new RecoveryUploadPage(browser).attach(file("scan.pdf", pdf())).send();
+        assertEquals("PENDING", new RecoveryStatusPage(browser).status());
+        String id = onlyRequestOfSeller().path("id").asText();
+
+        // The phone turned up: the seller signs in with a code, and the reviewers have nothing left to do.
+        ChromeDriver found = seller.newBrowser();
+        String code = seller.signInForCode(found);
+        new TwoStepCodePage(found).signIn(code);
+        seller.awaitApp(found);
+        JsonNode withdrawn = AdminApi.parse(seller.admin.getAs(null, API + "/" + id).body());
+        assertEquals("WITHDRAWN", withdrawn.path("status").asText(), withdrawn.toString());
+        assertEquals(409, seller.admin.post(API + "/" + id + "/approve", Map.of()).statusCode());
+        assertEquals(List.of("otp", "password", "two-step-phone"), seller.credentialTypes(),
+                "nothing of the account changed");
+
+        // The old tab's status page starts over too: the next recovery is a fresh upload.
+        new RecoveryStatusPage(browser).back();
+        new TwoStepCodePage(browser);
     }
 
     @Test
@@ -262,6 +303,13 @@ class RecoveryIT {
             assertTrue(page.findElements(By.id("xss")).isEmpty(), "the note is text, not markup");
             assertFalse("owned".equals(page.getTitle()));
             assertEquals(1, page.findElements(By.cssSelector("#detail-documents button.download")).size());
+
+            // A reviewer by role decides only for plain sellers: not for another reviewer.
+            seller.admin.grantRealmRole(seller.id, "two-step-recovery-reviewer");
+            page.findElement(By.id("approve")).click();
+            wait.until(d -> d.findElement(By.id("review-message")).getText().startsWith("A reviewer decides neither"));
+            assertEquals(3, seller.credentialTypes().size(), "nothing changed for the other reviewer");
+            seller.admin.revokeRealmRole(seller.id, "two-step-recovery-reviewer");
 
             page.findElement(By.id("approve")).click();
             wait.until(d -> d.findElement(By.id("review-message")).getText().startsWith("Approved"));

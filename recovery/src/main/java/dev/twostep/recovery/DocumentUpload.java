@@ -22,8 +22,8 @@ import dev.twostep.core.notice.ChangeNotice;
  * with its reason, and with no refusal the draft becomes a pending request.
  */
 final class DocumentUpload {
-    /** What became of a post: refusals to show, or the request sent. */
-    record Outcome(List<FormMessage> refusals, boolean submitted) {
+    /** What became of a post: refusals to show, or the request sent by this post (null when none was). */
+    record Outcome(List<FormMessage> refusals, RecoveryRequestEntity submitted) {
     }
 
     private final KeycloakSession session;
@@ -37,10 +37,11 @@ final class DocumentUpload {
     }
 
     Outcome receive(RealmModel realm, UserModel user, MultivaluedMap<String, FormPartValue> form) {
+        requests.lockUser(user);
         Optional<RecoveryRequestEntity> latest = requests.latestOf(realm, user);
         if (latest.isPresent() && latest.get().getStatus() == RecoveryStatus.PENDING) {
             // One open request per seller: nothing is added to it.
-            return new Outcome(List.of(), true);
+            return new Outcome(List.of(), null);
         }
         RecoveryRequestEntity draft = requests.draftOf(realm, user);
         List<FormMessage> refusals = new ArrayList<>();
@@ -54,7 +55,9 @@ final class DocumentUpload {
         List<FormPartValue> files = form.get("documents") == null ? List.of() : form.get("documents");
         int fileNumber = 0;
         for (FormPartValue part : files) {
-            byte[] bytes = readAtMost(part, policy.maxDocumentBytes() + 1);
+            // Past the document limit one byte tells an empty field from a file, which is refused unread.
+            boolean full = draft.getDocuments().size() >= policy.maxDocuments();
+            byte[] bytes = readAtMost(part, full ? 1 : policy.maxDocumentBytes() + 1);
             if (bytes.length == 0) {
                 continue; // an empty file field
             }
@@ -70,11 +73,11 @@ final class DocumentUpload {
             refusals.add(new FormMessage("documents", "twoStepRecoveryNoDocument"));
         }
         if (!refusals.isEmpty()) {
-            return new Outcome(refusals, false);
+            return new Outcome(refusals, null);
         }
         requests.submit(draft);
         new ChangeNotice(session).send(realm, user, ChangeNotice.Change.RECOVERY_SUBMITTED);
-        return new Outcome(List.of(), true);
+        return new Outcome(List.of(), draft);
     }
 
     private Optional<FormMessage> refusal(RecoveryRequestEntity draft, byte[] bytes, int fileNumber) {

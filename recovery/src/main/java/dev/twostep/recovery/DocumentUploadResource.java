@@ -39,8 +39,10 @@ public final class DocumentUploadResource {
                 : new AuthenticationSessionManager(session).getCurrentAuthenticationSession(realm, client, tabId);
         UploadTicket tickets = authSession == null ? null : new UploadTicket(authSession);
         UserModel user = authSession == null ? null : authSession.getAuthenticatedUser();
-        if (tickets == null || user == null || !tickets.accepts(ticket) || tickets.returnUrl() == null) {
-            // No page of ours to go back to: a stale tab, a forged post, or a sign-in that expired.
+        if (tickets == null || user == null || !user.isEnabled() || !RecoveryPages.activeIn(authSession)
+                || !tickets.accepts(ticket) || tickets.returnUrl() == null) {
+            // No upload page of ours to go back to: a stale tab, a forged or replayed post, a sign-in that
+            // expired or left the recovery pages, or a user disabled meanwhile.
             LOG.debugf("two-step: recovery upload refused in realm %s (no matching sign-in)", realm.getName());
             return Response.status(Response.Status.FORBIDDEN).type(MediaType.TEXT_PLAIN_TYPE)
                     .entity("This upload belongs to no sign-in in progress. Sign in again.").build();
@@ -48,8 +50,14 @@ public final class DocumentUploadResource {
         session.getContext().setAuthenticationSession(authSession);
         DocumentUpload.Outcome outcome = new DocumentUpload(session, RecoveryPolicy.of(realm))
                 .receive(realm, user, session.getContext().getHttpRequest().getMultiPartFormParameters());
-        tickets.refusals(outcome.refusals());
-        return Response.seeOther(URI.create(tickets.returnUrl())).build();
+        URI back = URI.create(tickets.returnUrl());
+        if (outcome.submitted() == null) {
+            tickets.refusals(outcome.refusals());
+            return Response.seeOther(back).build();
+        }
+        // Sent: this ticket is spent (a replay adds nothing), and this browser alone may use an approval.
+        tickets.clear();
+        return Response.seeOther(back).cookie(new RecoveryClaim(session).bind(realm, outcome.submitted())).build();
     }
 
 }

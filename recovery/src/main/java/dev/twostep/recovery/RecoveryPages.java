@@ -33,7 +33,11 @@ public final class RecoveryPages {
 
     /** True while the seller is on the recovery pages of this sign-in. */
     public boolean active() {
-        return context.getAuthenticationSession().getAuthNote(NOTE_ACTIVE) != null;
+        return activeIn(context.getAuthenticationSession());
+    }
+
+    static boolean activeIn(AuthenticationSessionModel authSession) {
+        return authSession.getAuthNote(NOTE_ACTIVE) != null;
     }
 
     /** "Start account recovery": the status of a request already sent, or the upload page. */
@@ -46,14 +50,32 @@ public final class RecoveryPages {
     public void show() {
         List<FormMessage> refusals = new UploadTicket(context.getAuthenticationSession()).takeRefusals();
         Optional<RecoveryRequestEntity> latest = requests.latestOf(context.getRealm(), context.getUser());
-        if (latest.isPresent() && latest.get().getStatus() != RecoveryStatus.DRAFT) {
+        if (latest.isPresent() && hasStatusPage(latest.get())) {
             status(latest.get());
         } else {
-            upload(latest.orElse(null), refusals);
+            upload(latest.filter(request -> request.getStatus() == RecoveryStatus.DRAFT).orElse(null), refusals);
         }
     }
 
-    /** A plain post from a recovery page: "Back" to the code page ({@code back}), or "Send a new request". */
+    /** A request the seller still needs to hear about; one withdrawn or already used is history. */
+    private static boolean hasStatusPage(RecoveryRequestEntity request) {
+        return switch (request.getStatus()) {
+            case PENDING, REJECTED -> true;
+            case APPROVED -> request.awaitsClaim();
+            case DRAFT, WITHDRAWN -> false;
+        };
+    }
+
+    /** A rejected request, or an approval that belongs to another browser, may be followed by a new one. */
+    private boolean allowsNewRequest(RecoveryRequestEntity request) {
+        return request.getStatus() == RecoveryStatus.REJECTED
+                || request.awaitsClaim() && !new RecoveryClaim(context.getSession()).heldHere(request);
+    }
+
+    /**
+     * A plain post from a recovery page: "Back" (or, after an approval, "Continue") leaves the recovery pages
+     * through {@code back}; "Send a new request" opens the upload page where a new request is allowed.
+     */
     public void handle(Runnable back) {
         String action = context.getHttpRequest().getDecodedFormParameters().getFirst("action");
         if ("back".equals(action)) {
@@ -63,7 +85,7 @@ public final class RecoveryPages {
             return;
         }
         Optional<RecoveryRequestEntity> latest = requests.latestOf(context.getRealm(), context.getUser());
-        if ("new".equals(action) && latest.isPresent() && latest.get().getStatus() == RecoveryStatus.REJECTED) {
+        if ("new".equals(action) && latest.isPresent() && allowsNewRequest(latest.get())) {
             upload(null, List.of());
             return;
         }
@@ -96,6 +118,8 @@ public final class RecoveryPages {
     private void status(RecoveryRequestEntity request) {
         Map<String, Object> model = new HashMap<>();
         model.put("status", request.getStatus().name());
+        model.put("thisBrowser", request.getStatus() == RecoveryStatus.APPROVED
+                && new RecoveryClaim(context.getSession()).heldHere(request));
         model.put("reason", request.getReason() == null ? "" : request.getReason());
         context.challenge(TwoStepPages.render(context.form(), STATUS, model, List.of(), null));
     }

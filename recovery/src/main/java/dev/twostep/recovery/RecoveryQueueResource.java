@@ -7,12 +7,14 @@ import java.util.Map;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -36,6 +38,7 @@ import dev.twostep.core.phone.PhoneNumbers;
 
 /** The reviewers' admin REST API: {@code /admin/realms/{realm}/two-step-recovery}. */
 public final class RecoveryQueueResource {
+    static final int MAX_PAGE = 500;
     private final KeycloakSession session;
     private final RealmModel realm;
     private final AdminPermissionEvaluator auth;
@@ -51,14 +54,21 @@ public final class RecoveryQueueResource {
         this.requests = new RecoveryRequests(session);
     }
 
-    /** The realm's requests, pending first, oldest first within each status. */
+    /** One page of the realm's requests ({@code first}, at most {@code max}), pending first, oldest first. */
     @GET
     @Path("requests")
     @Produces(MediaType.APPLICATION_JSON)
-    public List<Map<String, Object>> queue() {
+    public List<Map<String, Object>> queue(@QueryParam("first") @DefaultValue("0") int first,
+                                           @QueryParam("max") @DefaultValue("100") int max) {
         Reviewers.require(realm, auth);
+        if (first < 0 || max < 1 || max > MAX_PAGE) {
+            throw new BadRequestException("first must be 0 or more, max 1 to " + MAX_PAGE);
+        }
         long now = Time.currentTimeMillis();
-        return requests.queue(realm).stream().map(request -> summary(request, now)).toList();
+        List<RecoveryRequestEntity> page = requests.queue(realm, first, max);
+        Map<String, Long> documents = requests.documentCounts(page);
+        return page.stream().map(request -> summary(request, documents.getOrDefault(request.getId(), 0L), now))
+                .toList();
     }
 
     /** One request with the account facts a reviewer weighs: age of the account, last sign-in, methods. */
@@ -68,7 +78,7 @@ public final class RecoveryQueueResource {
     public Map<String, Object> detail(@PathParam("id") String id) {
         Reviewers.require(realm, auth);
         RecoveryRequestEntity request = find(id);
-        Map<String, Object> detail = summary(request, Time.currentTimeMillis());
+        Map<String, Object> detail = summary(request, request.getDocuments().size(), Time.currentTimeMillis());
         detail.put("contactNote", request.getContactNote());
         detail.put("decidedAt", request.getDecidedAt());
         detail.put("decidedBy", request.getDecidedBy());
@@ -105,10 +115,10 @@ public final class RecoveryQueueResource {
     @Path("requests/{id}/approve")
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, Object> approve(@PathParam("id") String id) {
-        Reviewers.require(realm, auth);
         RecoveryRequestEntity request = find(id);
-        decide(request, RecoveryStatus.APPROVED, null);
         UserModel user = session.users().getUserById(realm, request.getUserId());
+        Reviewers.requireMayDecideFor(realm, auth, user);
+        decide(request, RecoveryStatus.APPROVED, null);
         if (user != null) {
             new TwoStepReset(session).reset(realm, user);
             new ChangeNotice(session).send(realm, user, ChangeNotice.Change.RECOVERY_APPROVED);
@@ -128,8 +138,9 @@ public final class RecoveryQueueResource {
             throw new BadRequestException("a reason of 1 to 1000 characters is required");
         }
         RecoveryRequestEntity request = find(id);
-        decide(request, RecoveryStatus.REJECTED, reason);
         UserModel user = session.users().getUserById(realm, request.getUserId());
+        Reviewers.requireMayDecideFor(realm, auth, user);
+        decide(request, RecoveryStatus.REJECTED, reason);
         if (user != null) {
             new ChangeNotice(session).send(realm, user, ChangeNotice.Change.RECOVERY_REJECTED);
         }
@@ -142,7 +153,8 @@ public final class RecoveryQueueResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, Object> purge() {
         Reviewers.require(realm, auth);
-        return Map.of("deleted", DocumentRetention.purge(session, realm));
+        DocumentRetention.Purged purged = DocumentRetention.purge(session, realm);
+        return Map.of("deleted", purged.documents(), "draftsDeleted", purged.drafts());
     }
 
     private void decide(RecoveryRequestEntity request, RecoveryStatus decision, String reason) {
@@ -168,7 +180,7 @@ public final class RecoveryQueueResource {
                 .orElseThrow(() -> new NotFoundException("no such recovery request"));
     }
 
-    private Map<String, Object> summary(RecoveryRequestEntity request, long now) {
+    private Map<String, Object> summary(RecoveryRequestEntity request, long documents, long now) {
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("id", request.getId());
         summary.put("userId", request.getUserId());
@@ -177,7 +189,7 @@ public final class RecoveryQueueResource {
         summary.put("status", request.getStatus().name());
         summary.put("createdAt", request.getCreatedAt());
         summary.put("ageMinutes", Math.max(0, (now - request.getCreatedAt()) / 60_000));
-        summary.put("documents", request.getDocuments().size());
+        summary.put("documents", documents);
         return summary;
     }
 

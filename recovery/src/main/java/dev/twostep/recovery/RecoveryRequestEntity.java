@@ -23,15 +23,35 @@ import jakarta.persistence.Table;
 @Table(name = "TWO_STEP_RECOVERY_REQUEST")
 @NamedQueries({
         @NamedQuery(name = "twoStepRecoveryQueue", query = "select r from RecoveryRequestEntity r"
-                + " where r.realmId = :realmId and r.status <> 'DRAFT' order by case when r.status = 'PENDING' then 0 else 1 end, r.createdAt"),
+                + " where r.realmId = :realmId and r.status <> 'DRAFT'"
+                + " order by case when r.status = 'PENDING' then 0 else 1 end, r.createdAt, r.id"),
+        @NamedQuery(name = "twoStepRecoveryDocumentCounts", query = "select d.request.id, count(d)"
+                + " from RecoveryDocumentEntity d where d.request.id in :ids group by d.request.id"),
         @NamedQuery(name = "twoStepRecoveryById", query = "select r from RecoveryRequestEntity r"
                 + " where r.realmId = :realmId and r.id = :id"),
         @NamedQuery(name = "twoStepRecoveryOfUser", query = "select r from RecoveryRequestEntity r"
                 + " where r.realmId = :realmId and r.userId = :userId order by r.createdAt desc"),
+        @NamedQuery(name = "twoStepRecoveryApprovedUnclaimed", query = "select r from RecoveryRequestEntity r"
+                + " where r.realmId = :realmId and r.userId = :userId and r.status = 'APPROVED'"
+                + " and r.claimedAt is null"),
+        @NamedQuery(name = "twoStepRecoveryUnsettled", query = "select count(r) from RecoveryRequestEntity r"
+                + " where r.realmId = :realmId and r.userId = :userId and (r.status in ('DRAFT', 'PENDING')"
+                + " or (r.status = 'APPROVED' and r.claimedAt is null))"),
+        @NamedQuery(name = "twoStepRecoveryWithdraw", query = "update RecoveryRequestEntity r"
+                + " set r.status = 'WITHDRAWN', r.decidedAt = :now"
+                + " where r.realmId = :realmId and r.userId = :userId and r.status = 'PENDING'"),
+        @NamedQuery(name = "twoStepRecoveryClaim", query = "update RecoveryRequestEntity r set r.claimedAt = :now"
+                + " where r.realmId = :realmId and r.userId = :userId and r.status = 'APPROVED'"
+                + " and r.claimedAt is null"),
+        @NamedQuery(name = "twoStepRecoveryDeleteDraftsOfUser", query = "delete from RecoveryRequestEntity r"
+                + " where r.realmId = :realmId and r.userId = :userId and r.status = 'DRAFT'"),
+        @NamedQuery(name = "twoStepRecoveryDeleteStaleDrafts", query = "delete from RecoveryRequestEntity r"
+                + " where r.realmId = :realmId and r.status = 'DRAFT' and r.createdAt < :cutoff"),
         @NamedQuery(name = "twoStepRecoveryDeleteOfRealm", query = "delete from RecoveryRequestEntity r"
                 + " where r.realmId = :realmId"),
-        @NamedQuery(name = "twoStepRecoveryDecidedBefore", query = "select r from RecoveryRequestEntity r"
-                + " where r.realmId = :realmId and r.decidedAt < :cutoff and r.status in ('APPROVED', 'REJECTED')")
+        @NamedQuery(name = "twoStepRecoveryPurgeDocuments", query = "delete from RecoveryDocumentEntity d"
+                + " where d.request.id in (select r.id from RecoveryRequestEntity r where r.realmId = :realmId"
+                + " and r.decidedAt < :cutoff and r.status in ('APPROVED', 'REJECTED', 'WITHDRAWN'))")
 })
 public class RecoveryRequestEntity {
     @Id
@@ -62,6 +82,14 @@ public class RecoveryRequestEntity {
 
     @Column(name = "REASON", length = 1000)
     private String reason;
+
+    /** Hash of the token in the requesting browser's cookie: only that browser takes an approval further. */
+    @Column(name = "CLAIM_HASH", length = 64)
+    private String claimHash;
+
+    /** When the seller had 2SV again after the approval; from then on the approval opens nothing. */
+    @Column(name = "CLAIMED_AT")
+    private Long claimedAt;
 
     @OneToMany(mappedBy = "request", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("position")
@@ -137,6 +165,27 @@ public class RecoveryRequestEntity {
 
     public void setReason(String reason) {
         this.reason = reason;
+    }
+
+    public String getClaimHash() {
+        return claimHash;
+    }
+
+    public void setClaimHash(String claimHash) {
+        this.claimHash = claimHash;
+    }
+
+    public Long getClaimedAt() {
+        return claimedAt;
+    }
+
+    public void setClaimedAt(Long claimedAt) {
+        this.claimedAt = claimedAt;
+    }
+
+    /** An approval the seller has not yet used to set up 2SV again. */
+    public boolean awaitsClaim() {
+        return status == RecoveryStatus.APPROVED && claimedAt == null;
     }
 
     public List<RecoveryDocumentEntity> getDocuments() {

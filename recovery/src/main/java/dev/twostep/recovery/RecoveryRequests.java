@@ -1,15 +1,19 @@
 package dev.twostep.recovery;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 
 import org.keycloak.common.util.Time;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.jpa.entities.UserEntity;
 import org.keycloak.models.utils.KeycloakModelUtils;
 
 /** Reads and writes recovery requests in Keycloak's database, always within one realm. */
@@ -25,6 +29,15 @@ public final class RecoveryRequests {
         return em.createNamedQuery("twoStepRecoveryOfUser", RecoveryRequestEntity.class)
                 .setParameter("realmId", realm.getId()).setParameter("userId", user.getId())
                 .setMaxResults(1).getResultStream().findFirst();
+    }
+
+    /**
+     * Holds the user's row until this transaction ends, so that two uploads at once (two tabs, a double
+     * click, two cluster nodes) cannot both start a draft. Users of a federation without local rows have
+     * nothing to lock and are served as before.
+     */
+    public void lockUser(UserModel user) {
+        em.find(UserEntity.class, user.getId(), LockModeType.PESSIMISTIC_WRITE);
     }
 
     /** The user's draft, started now if there is none. */
@@ -67,10 +80,48 @@ public final class RecoveryRequests {
                 .getResultStream().findFirst();
     }
 
-    /** Submitted requests: pending first, oldest first. */
-    public List<RecoveryRequestEntity> queue(RealmModel realm) {
+    /** One page of the submitted requests: pending first, oldest first. */
+    public List<RecoveryRequestEntity> queue(RealmModel realm, int first, int max) {
         return em.createNamedQuery("twoStepRecoveryQueue", RecoveryRequestEntity.class)
-                .setParameter("realmId", realm.getId()).getResultList();
+                .setParameter("realmId", realm.getId()).setFirstResult(first).setMaxResults(max).getResultList();
+    }
+
+    /** How many documents each of {@code requests} has, counted in the database (their bytes stay there). */
+    public Map<String, Long> documentCounts(List<RecoveryRequestEntity> requests) {
+        Map<String, Long> counts = new HashMap<>();
+        if (requests.isEmpty()) {
+            return counts;
+        }
+        em.createNamedQuery("twoStepRecoveryDocumentCounts", Object[].class)
+                .setParameter("ids", requests.stream().map(RecoveryRequestEntity::getId).toList())
+                .getResultStream().forEach(row -> counts.put((String) row[0], ((Number) row[1]).longValue()));
+        return counts;
+    }
+
+    /** The user's approvals not yet used to set up 2SV again. */
+    public List<RecoveryRequestEntity> approvedUnclaimed(RealmModel realm, UserModel user) {
+        return em.createNamedQuery("twoStepRecoveryApprovedUnclaimed", RecoveryRequestEntity.class)
+                .setParameter("realmId", realm.getId()).setParameter("userId", user.getId()).getResultList();
+    }
+
+    /**
+     * The seller passed a code: whatever recovery they had under way is moot. A pending request leaves the
+     * queue as withdrawn, a draft goes with its documents, and an approval is spent. One indexed count on
+     * the common path, where there is nothing to settle.
+     */
+    public void settle(RealmModel realm, UserModel user) {
+        long unsettled = em.createNamedQuery("twoStepRecoveryUnsettled", Long.class)
+                .setParameter("realmId", realm.getId()).setParameter("userId", user.getId()).getSingleResult();
+        if (unsettled == 0) {
+            return;
+        }
+        long now = Time.currentTimeMillis();
+        for (String update : List.of("twoStepRecoveryWithdraw", "twoStepRecoveryClaim")) {
+            em.createNamedQuery(update).setParameter("realmId", realm.getId()).setParameter("userId", user.getId())
+                    .setParameter("now", now).executeUpdate();
+        }
+        em.createNamedQuery("twoStepRecoveryDeleteDraftsOfUser").setParameter("realmId", realm.getId())
+                .setParameter("userId", user.getId()).executeUpdate();
     }
 
     /**
@@ -78,7 +129,7 @@ public final class RecoveryRequests {
      * another node). The row is locked so that two decisions cannot both pass.
      */
     public boolean decide(RecoveryRequestEntity request, RecoveryStatus decision, String reviewer, String reason) {
-        em.refresh(request, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        em.refresh(request, LockModeType.PESSIMISTIC_WRITE);
         if (request.getStatus() != RecoveryStatus.PENDING) {
             return false;
         }
@@ -91,14 +142,14 @@ public final class RecoveryRequests {
 
     /** Deletes the documents of the realm's requests decided before {@code cutoff}; returns how many. */
     public int purgeDocumentsDecidedBefore(RealmModel realm, long cutoff) {
-        int deleted = 0;
-        for (RecoveryRequestEntity request : em.createNamedQuery("twoStepRecoveryDecidedBefore",
-                RecoveryRequestEntity.class).setParameter("realmId", realm.getId()).setParameter("cutoff", cutoff)
-                .getResultList()) {
-            deleted += request.getDocuments().size();
-            request.getDocuments().clear();
-        }
-        return deleted;
+        return em.createNamedQuery("twoStepRecoveryPurgeDocuments").setParameter("realmId", realm.getId())
+                .setParameter("cutoff", cutoff).executeUpdate();
+    }
+
+    /** Deletes drafts (and their documents) started before {@code cutoff} and never sent; returns how many. */
+    public int deleteDraftsStartedBefore(RealmModel realm, long cutoff) {
+        return em.createNamedQuery("twoStepRecoveryDeleteStaleDrafts").setParameter("realmId", realm.getId())
+                .setParameter("cutoff", cutoff).executeUpdate();
     }
 
     /** Removes every request of a realm being deleted (the database deletes their documents with them). */

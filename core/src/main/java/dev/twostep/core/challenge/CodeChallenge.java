@@ -38,6 +38,10 @@ public final class CodeChallenge {
         this.host = host;
         this.policy = policy;
         this.options = MethodOption.of(methods);
+        if (options.isEmpty()) {
+            // Callers send a user without any method to the enrollment; a challenge would have nothing to ask.
+            throw new IllegalStateException("a code challenge needs at least one 2SV method");
+        }
         this.pending = new PendingCode(new AuthSessionNotes(scope.authSession()), slot);
         this.delivery = new PhoneCodeDelivery(scope.session(), policy);
         this.methodNote = "two-step.challenge." + slot + ".method";
@@ -82,7 +86,7 @@ public final class CodeChallenge {
 
     private MethodOption current() {
         String id = scope.authSession().getAuthNote(methodNote);
-        return MethodOption.find(options, id == null ? "primary" : id).orElse(options.get(0));
+        return MethodOption.find(options, id == null ? "primary" : id).orElseGet(() -> options.get(0));
     }
 
     /**

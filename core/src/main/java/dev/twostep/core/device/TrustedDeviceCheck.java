@@ -1,17 +1,17 @@
 package dev.twostep.core.device;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-
-import jakarta.ws.rs.core.Cookie;
 
 import org.keycloak.common.util.Time;
 import org.keycloak.credential.CredentialModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.PasswordCredentialModel;
+
+import dev.twostep.core.web.BrowserToken;
+import dev.twostep.core.web.RealmCookie;
 
 /**
  * Decides whether this browser is a trusted device of this user. Anything off (no cookie, a forged or
@@ -30,13 +30,8 @@ public final class TrustedDeviceCheck {
      * longer ago than that no longer passes, even if it was trusted under a longer policy.
      */
     public Optional<CredentialModel> trustedDevice(UserModel user, Duration lifetime) {
-        Map<String, Cookie> cookies = session.getContext().getRequestHeaders().getCookies();
-        Cookie cookie = cookies.getOrDefault("__Secure-" + TrustedDevices.COOKIE, cookies.get(TrustedDevices.COOKIE));
-        if (cookie == null) {
-            return Optional.empty();
-        }
-        return TrustedDeviceToken.parse(cookie.getValue()).flatMap(token -> {
-            CredentialModel stored = user.credentialManager().getStoredCredentialById(token.credentialId());
+        return new RealmCookie(session, TrustedDevices.COOKIE).value().flatMap(BrowserToken::parse).flatMap(token -> {
+            CredentialModel stored = user.credentialManager().getStoredCredentialById(token.recordId());
             if (stored == null || !TrustedDeviceCredentialModel.TYPE.equals(stored.getType())) {
                 return Optional.empty();
             }

@@ -1,18 +1,18 @@
 package dev.twostep.core.device;
 
-import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
-
-import jakarta.ws.rs.core.NewCookie;
 
 import org.keycloak.common.util.Time;
 import org.keycloak.credential.CredentialModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+
+import dev.twostep.core.web.BrowserToken;
+import dev.twostep.core.web.RealmCookie;
 
 /** Trusts the current browser for a user: a credential holding the token's hash, and the cookie holding it. */
 public final class TrustedDevices {
@@ -30,16 +30,16 @@ public final class TrustedDevices {
     /** Creates the trusted-device credential and sets its cookie on the current response. */
     public CredentialModel trustThisBrowser(RealmModel realm, UserModel user, Duration lifetime) {
         SecureRandom random = new SecureRandom();
-        String token = TrustedDeviceToken.newToken(random);
+        String token = BrowserToken.newToken(random);
         long now = Time.currentTimeMillis();
         String label = TrustedDeviceLabel.of(session.getContext().getRequestHeaders().getHeaderString("User-Agent"),
                 java.time.Instant.ofEpochMilli(now), random);
         TrustedDeviceCredentialModel model = TrustedDeviceCredentialModel.create(
                 new TrustedDeviceData(now, now + lifetime.toMillis()),
-                new TrustedDeviceSecret(TrustedDeviceToken.hash(token)), label);
+                new TrustedDeviceSecret(BrowserToken.hash(token)), label);
         CredentialModel stored = user.credentialManager().createStoredCredential(model);
         dropOldestBeyondCap(user);
-        setCookie(realm, new TrustedDeviceToken(stored.getId(), token).cookieValue(), lifetime);
+        new RealmCookie(session, COOKIE).set(realm, new BrowserToken(stored.getId(), token).cookieValue(), lifetime);
         return stored;
     }
 
@@ -68,20 +68,5 @@ public final class TrustedDevices {
                 .toList();
         devices.stream().skip(MAX_PER_USER)
                 .forEach(old -> user.credentialManager().removeStoredCredentialById(old.getId()));
-    }
-
-    private void setCookie(RealmModel realm, String value, Duration lifetime) {
-        URI base = session.getContext().getUri().getBaseUri();
-        boolean secure = "https".equalsIgnoreCase(base.getScheme());
-        String path = base.getPath().replaceAll("/$", "") + "/realms/" + realm.getName() + "/";
-        NewCookie cookie = new NewCookie.Builder(secure ? "__Secure-" + COOKIE : COOKIE)
-                .value(value)
-                .path(path)
-                .maxAge((int) lifetime.toSeconds())
-                .secure(secure)
-                .httpOnly(true)
-                .sameSite(NewCookie.SameSite.LAX)
-                .build();
-        session.getContext().getHttpResponse().setCookieIfAbsent(cookie);
     }
 }

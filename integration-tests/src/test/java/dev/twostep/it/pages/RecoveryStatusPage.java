@@ -14,7 +14,29 @@ public final class RecoveryStatusPage extends Page {
         return find(By.id("recovery-status")).getAttribute("data-status");
     }
 
+    /** For an approval: whether this is the browser that sent the request (the only one that may go on). */
+    public boolean sentFromThisBrowser() {
+        return Boolean.parseBoolean(find(By.id("recovery-status")).getAttribute("data-this-browser"));
+    }
+
     public String text() {
         return find(By.id("recovery-status")).getText();
+    }
+
+    public boolean offersNewRequest() {
+        return !driver.findElements(By.id("new-request")).isEmpty();
+    }
+
+    public void newRequest() {
+        submit(By.id("new-request"));
+    }
+
+    public void back() {
+        submit(By.id("back"));
+    }
+
+    /** After an approval, in the browser that asked for it: on to set 2SV up again. */
+    public void continueToSetUp() {
+        submit(By.id("continue"));
     }
 }

@@ -17,6 +17,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /** Keycloak's admin REST API, as an identity admin's script would call it: users and their credentials. */
 public final class AdminApi {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The client our review page signs reviewers in with. */
+    public static final String REVIEW_CLIENT = "two-step-review";
 
     private final KeycloakServer server;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -142,13 +144,25 @@ public final class AdminApi {
         }
     }
 
+    /** Takes a realm role of the seller realm away from the user. */
+    public void revokeRealmRole(String userId, String role) {
+        JsonNode rep = json(send("GET", "/roles/" + role, null));
+        HttpResponse<String> revoked = send("DELETE", "/users/" + userId + "/role-mappings/realm",
+                List.of(JSON.convertValue(rep, Map.class)));
+        if (revoked.statusCode() != 204) {
+            throw new IllegalStateException("role not revoked: " + revoked.statusCode() + " " + revoked.body());
+        }
+    }
+
     /**
      * Creates another realm with a user who holds a role of the same name as our reviewer role there, and
-     * returns that user's access token from the other realm.
+     * returns that user's access token from the other realm, issued for a client named as our review page's.
      */
     public String otherRealmReviewerToken(String realm, String role) {
         Map<String, Object> rep = Map.of("realm", realm, "enabled", true,
                 "roles", Map.of("realm", List.of(Map.of("name", role))),
+                "clients", List.of(Map.of("clientId", REVIEW_CLIENT, "publicClient", true,
+                        "directAccessGrantsEnabled", true)),
                 "users", List.of(Map.of("username", "reviewer", "enabled", true, "email", "reviewer@example.com",
                         "emailVerified", true, "firstName", "Other", "lastName", "Reviewer",
                         "realmRoles", List.of(role),
@@ -162,7 +176,8 @@ public final class AdminApi {
                     URI.create(server.baseUrl() + "/realms/" + realm + "/protocol/openid-connect/token"))
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(
-                            "grant_type=password&client_id=admin-cli&username=reviewer&password=Rev1ewer%21")).build();
+                            "grant_type=password&client_id=" + REVIEW_CLIENT + "&username=reviewer&password=Rev1ewer%21"))
+                    .build();
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             return JSON.readTree(response.body()).path("access_token").asText();
         } catch (IOException e) {

@@ -1,4 +1,4 @@
-package dev.twostep.core.device;
+package dev.twostep.core.web;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -9,10 +9,11 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The cookie value of a trusted device: the credential id, a dot, and a 128-bit random token. The id finds
- * the credential without a scan; the token proves the browser holds what we handed out.
+ * A cookie value that ties a browser to something we stored (a trusted device, a recovery request): the
+ * record's id, a dot, and a 128-bit random token of which only the hash is stored. The id finds the record
+ * without a scan; the token proves the browser holds what we handed out.
  */
-public record TrustedDeviceToken(String credentialId, String token) {
+public record BrowserToken(String recordId, String token) {
     private static final Pattern SHAPE = Pattern.compile("([0-9a-fA-F-]{36})\\.([A-Za-z0-9_-]{22})");
 
     public static String newToken(SecureRandom random) {
@@ -22,17 +23,17 @@ public record TrustedDeviceToken(String credentialId, String token) {
     }
 
     /** Reads a cookie value; anything not of the exact shape (forged, truncated) is empty. */
-    public static Optional<TrustedDeviceToken> parse(String cookieValue) {
+    public static Optional<BrowserToken> parse(String cookieValue) {
         if (cookieValue == null) {
             return Optional.empty();
         }
         var matcher = SHAPE.matcher(cookieValue);
-        return matcher.matches() ? Optional.of(new TrustedDeviceToken(matcher.group(1), matcher.group(2)))
+        return matcher.matches() ? Optional.of(new BrowserToken(matcher.group(1), matcher.group(2)))
                 : Optional.empty();
     }
 
     public String cookieValue() {
-        return credentialId + "." + token;
+        return recordId + "." + token;
     }
 
     public static String hash(String token) {
