@@ -43,6 +43,13 @@ public final class EnrollAction implements RequiredActionProvider {
             // A change left half-way in the settings has nothing to do with an enrollment.
             state.clearAll();
         }
+        if (state.chosen(MethodRole.PRIMARY).isEmpty() && UserMethods.of(context.getUser()).isComplete()) {
+            // Nothing to enroll: 2SV is complete already (methods an admin imported with the user, or set up
+            // in another tab). The realm's default action must not make such a seller start over.
+            context.getUser().removeRequiredAction(EnrollActionFactory.PROVIDER_ID);
+            context.success();
+            return;
+        }
         context.challenge(new EnrollForm(context, state, numbers).render(state.page()));
     }
 

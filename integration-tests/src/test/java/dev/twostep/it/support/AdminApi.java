@@ -32,6 +32,29 @@ public final class AdminApi {
         Map<String, Object> user = Map.of("username", username, "email", username + "@example.com",
                 "emailVerified", true, "firstName", "Test", "lastName", "Seller", "enabled", true,
                 "credentials", List.of(Map.of("type", "password", "value", password, "temporary", false)));
+        return create(user);
+    }
+
+    /**
+     * Creates a seller whose 2SV is already set up, as an admin migrating users would import them: text
+     * messages to {@code phoneE164} as primary and the authenticator app with {@code appSecret} (raw, as
+     * Keycloak stores it) as backup. Returns the id.
+     */
+    public String createSellerWithMethods(String username, String password, String phoneE164, String appSecret) {
+        Map<String, Object> user = Map.of("username", username, "email", username + "@example.com",
+                "emailVerified", true, "firstName", "Test", "lastName", "Seller", "enabled", true,
+                "credentials", List.of(
+                        Map.of("type", "password", "value", password, "temporary", false),
+                        Map.of("type", "otp", "userLabel", "app", "secretData", "{\"value\":\"" + appSecret + "\"}",
+                                "credentialData", "{\"subType\":\"totp\",\"digits\":6,\"counter\":0,"
+                                        + "\"period\":30,\"algorithm\":\"HmacSHA1\"}"),
+                        Map.of("type", "two-step-phone", "userLabel", "phone", "secretData", "{}",
+                                "credentialData", "{\"number\":\"" + phoneE164 + "\",\"channel\":\"SMS\","
+                                        + "\"verified\":true,\"role\":\"PRIMARY\"}")));
+        return create(user);
+    }
+
+    private String create(Map<String, Object> user) {
         HttpResponse<String> created = send("POST", "/users", user);
         if (created.statusCode() != 201) {
             throw new IllegalStateException("user not created: " + created.statusCode() + " " + created.body());

@@ -160,7 +160,7 @@ public final class KeycloakServer implements AutoCloseable {
         return value;
     }
 
-    private static void deleteTree(Path root) throws IOException {
+    static void deleteTree(Path root) throws IOException {
         if (!Files.exists(root)) {
             return;
         }

@@ -7,6 +7,8 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Optional;
 
+import org.junit.jupiter.api.Assumptions;
+
 /**
  * The PostgreSQL database a test Keycloak may use instead of the dev H2: Debian's server, which {@code .ci/run}
  * installs and starts, named by {@code TWOSTEP_POSTGRES_URL}, {@code _USER} and {@code _PASSWORD}.
@@ -21,6 +23,21 @@ public record PostgresDatabase(String jdbcUrl, String user, String password) {
         }
         return Optional.of(new PostgresDatabase(url, System.getenv().getOrDefault("TWOSTEP_POSTGRES_USER", "twostep"),
                 System.getenv().getOrDefault("TWOSTEP_POSTGRES_PASSWORD", "twostep")));
+    }
+
+    /**
+     * The database for a test that needs one, emptied: a run without one skips the test, saying why, except
+     * where it is required (CI), where that is a failure.
+     */
+    public static PostgresDatabase forTests() {
+        Optional<PostgresDatabase> database = fromEnvironment();
+        if (database.isEmpty() && required()) {
+            throw new IllegalStateException("TWOSTEP_POSTGRES_REQUIRED is set but TWOSTEP_POSTGRES_URL is not");
+        }
+        Assumptions.assumeTrue(database.isPresent(), "no PostgreSQL named by "
+                + "TWOSTEP_POSTGRES_URL: skipped (.ci/run installs and starts one)");
+        database.get().reset();
+        return database.get();
     }
 
     /** True where a missing database is an error (CI), not a reason to skip. */

@@ -72,14 +72,7 @@ public final class SharedKeycloak implements BeforeAllCallback {
 
     /** Keycloak on PostgreSQL instead of the dev H2: a run without one skips, except where it is required (CI). */
     private static List<String> postgresOptions() {
-        java.util.Optional<PostgresDatabase> database = PostgresDatabase.fromEnvironment();
-        if (database.isEmpty() && PostgresDatabase.required()) {
-            throw new IllegalStateException("TWOSTEP_POSTGRES_REQUIRED is set but TWOSTEP_POSTGRES_URL is not");
-        }
-        Assumptions.assumeTrue(database.isPresent(), "no PostgreSQL named by TWOSTEP_POSTGRES_URL: the PostgreSQL "
-                + "run is skipped (.ci/run installs and starts one)");
-        database.get().reset();
-        return database.get().keycloakOptions();
+        return PostgresDatabase.forTests().keycloakOptions();
     }
 
     /** Starts the stand-in and points the server's twilio sender at it, as an admin would point it at Twilio. */
