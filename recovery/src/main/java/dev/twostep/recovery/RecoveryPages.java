@@ -23,12 +23,10 @@ public final class RecoveryPages {
 
     private final AuthenticationFlowContext context;
     private final RecoveryRequests requests;
-    private final RecoveryPolicy policy;
 
     public RecoveryPages(AuthenticationFlowContext context) {
         this.context = context;
         this.requests = new RecoveryRequests(context.getSession());
-        this.policy = RecoveryPolicy.of(context.getRealm());
     }
 
     /** True while the seller is on the recovery pages of this sign-in. */
@@ -95,6 +93,7 @@ public final class RecoveryPages {
     private void upload(RecoveryRequestEntity draft, List<FormMessage> errors) {
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
         String ticket = new UploadTicket(authSession).issue(context.getRefreshUrl(false).toString());
+        RecoveryPolicy policy = RecoveryPolicy.of(context.getRealm());
         Map<String, Object> model = new HashMap<>();
         model.put("uploadUrl", context.getUriInfo().getBaseUriBuilder().path("realms").path(context.getRealm().getName())
                 .path(RecoveryRealmResourceFactory.PROVIDER_ID).path("upload")

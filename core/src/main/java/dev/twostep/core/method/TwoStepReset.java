@@ -7,13 +7,12 @@ import org.keycloak.credential.CredentialModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.models.UserSessionModel;
 import org.keycloak.models.credential.OTPCredentialModel;
-import org.keycloak.services.managers.AuthenticationManager;
 
 import dev.twostep.core.RequiredActionIds;
 import dev.twostep.core.device.TrustedDeviceCredentialModel;
 import dev.twostep.core.phone.PhoneCredentialModel;
+import dev.twostep.core.session.UserSessions;
 
 /**
  * Turns a user's 2SV off entirely: every method and trusted device goes, every session ends, and the next
@@ -36,8 +35,7 @@ public final class TwoStepReset {
                 .map(CredentialModel::getId).toList();
         ids.forEach(id -> user.credentialManager().removeStoredCredentialById(id));
         user.addRequiredAction(RequiredActionIds.ENROLL);
-        List<UserSessionModel> sessions = session.sessions().getUserSessionsStream(realm, user).toList();
-        sessions.forEach(userSession -> AuthenticationManager.backchannelLogout(session, userSession, true));
+        new UserSessions(session).endAllBut(realm, user, null);
         return ids.size();
     }
 }

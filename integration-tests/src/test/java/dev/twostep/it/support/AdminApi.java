@@ -41,7 +41,13 @@ public final class AdminApi {
      * Keycloak stores it) as backup. Returns the id.
      */
     public String createSellerWithMethods(String username, String password, String phoneE164, String appSecret) {
-        Map<String, Object> user = Map.of("username", username, "email", username + "@example.com",
+        return create(sellerWithMethods(username, password, phoneE164, appSecret, false));
+    }
+
+    /** A seller's representation with a password, a phone (SMS) and the app; {@code appPrimary} picks the roles. */
+    public static Map<String, Object> sellerWithMethods(String username, String password, String phoneE164,
+                                                        String appSecret, boolean appPrimary) {
+        return Map.of("username", username, "email", username + "@example.com",
                 "emailVerified", true, "firstName", "Test", "lastName", "Seller", "enabled", true,
                 "credentials", List.of(
                         Map.of("type", "password", "value", password, "temporary", false),
@@ -50,8 +56,23 @@ public final class AdminApi {
                                         + "\"period\":30,\"algorithm\":\"HmacSHA1\"}"),
                         Map.of("type", "two-step-phone", "userLabel", "phone", "secretData", "{}",
                                 "credentialData", "{\"number\":\"" + phoneE164 + "\",\"channel\":\"SMS\","
-                                        + "\"verified\":true,\"role\":\"PRIMARY\"}")));
-        return create(user);
+                                        + "\"verified\":true,\"role\":\"" + (appPrimary ? "BACKUP" : "PRIMARY")
+                                        + "\"}")));
+    }
+
+    /** Imports many users in one call (the admin console's partial import); an existing one is an error. */
+    public void importUsers(List<Map<String, Object>> users) {
+        HttpResponse<String> imported = call("POST", sellerRealm("/partialImport"), null,
+                Map.of("ifResourceExists", "FAIL", "users", users), HttpResponse.BodyHandlers.ofString(),
+                Duration.ofMinutes(5));
+        if (imported.statusCode() != 200) {
+            throw new IllegalStateException("users not imported: " + imported.statusCode() + " " + imported.body());
+        }
+    }
+
+    /** Any call under the seller realm's admin API, as the server's admin. */
+    public HttpResponse<String> request(String method, String path, Object body) {
+        return send(method, path, body);
     }
 
     private String create(Map<String, Object> user) {
@@ -159,21 +180,21 @@ public final class AdminApi {
 
     /** Gives the user a realm role of the seller realm. */
     public void grantRealmRole(String userId, String role) {
-        JsonNode rep = json(send("GET", "/roles/" + role, null));
-        HttpResponse<String> granted = send("POST", "/users/" + userId + "/role-mappings/realm",
-                List.of(JSON.convertValue(rep, Map.class)));
-        if (granted.statusCode() != 204) {
-            throw new IllegalStateException("role not granted: " + granted.statusCode() + " " + granted.body());
-        }
+        roleMapping("POST", userId, role);
     }
 
     /** Takes a realm role of the seller realm away from the user. */
     public void revokeRealmRole(String userId, String role) {
+        roleMapping("DELETE", userId, role);
+    }
+
+    private void roleMapping(String method, String userId, String role) {
         JsonNode rep = json(send("GET", "/roles/" + role, null));
-        HttpResponse<String> revoked = send("DELETE", "/users/" + userId + "/role-mappings/realm",
+        HttpResponse<String> mapped = send(method, "/users/" + userId + "/role-mappings/realm",
                 List.of(JSON.convertValue(rep, Map.class)));
-        if (revoked.statusCode() != 204) {
-            throw new IllegalStateException("role not revoked: " + revoked.statusCode() + " " + revoked.body());
+        if (mapped.statusCode() != 204) {
+            throw new IllegalStateException(method + " of role " + role + " answered " + mapped.statusCode() + " "
+                    + mapped.body());
         }
     }
 

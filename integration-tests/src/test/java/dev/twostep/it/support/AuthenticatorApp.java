@@ -11,6 +11,11 @@ public final class AuthenticatorApp {
         this.secret = Base32.decode(typedKey.replace(" ", "").toUpperCase());
     }
 
+    /** The app of a secret as Keycloak stores it (the raw string the typed key encodes). */
+    public static AuthenticatorApp ofStoredSecret(String secret) {
+        return new AuthenticatorApp(Base32.encode(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
     public String currentCode() {
         return new TimeBasedOTP("HmacSHA1", 6, 30, 1).generateTOTP(secret);
     }

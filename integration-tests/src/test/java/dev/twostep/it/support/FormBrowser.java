@@ -75,6 +75,11 @@ public final class FormBrowser {
 
     /** An authorization request of the {@code seller-portal} client (code flow, PKCE) on node {@code base}. */
     public static String authorizationUrl(String base, String extraQuery) {
+        return authorizationUrl(base, OidcApp.CLIENT_ID, extraQuery);
+    }
+
+    /** An authorization request of {@code clientId} (code flow, PKCE, back to localhost:3000). */
+    public static String authorizationUrl(String base, String clientId, String extraQuery) {
         byte[] verifier = new byte[32];
         RANDOM.nextBytes(verifier);
         String challenge;
@@ -85,7 +90,7 @@ public final class FormBrowser {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-        return base + "/realms/" + KeycloakServer.REALM + "/protocol/openid-connect/auth?client_id=" + OidcApp.CLIENT_ID
+        return base + "/realms/" + KeycloakServer.REALM + "/protocol/openid-connect/auth?client_id=" + clientId
                 + "&redirect_uri=" + URLEncoder.encode("http://localhost:3000/callback", StandardCharsets.UTF_8)
                 + "&response_type=code&scope=openid&state=" + RANDOM.nextInt(Integer.MAX_VALUE)
                 + "&code_challenge=" + challenge + "&code_challenge_method=S256" + (extraQuery == null ? "" : extraQuery);

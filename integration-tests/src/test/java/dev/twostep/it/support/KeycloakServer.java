@@ -79,7 +79,9 @@ public final class KeycloakServer implements AutoCloseable {
         builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER);
         builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
         // Quarkus unpacks into java.io.tmpdir; keep that inside the build folder rather than /tmp.
-        builder.environment().put("JAVA_OPTS_APPEND", "-Djava.io.tmpdir=" + tmp.toAbsolutePath());
+        // twostep.kc.javaOpts: more JVM options for the server, e.g. a flight recording while benchmarking.
+        builder.environment().put("JAVA_OPTS_APPEND", ("-Djava.io.tmpdir=" + tmp.toAbsolutePath() + " "
+                + System.getProperty("twostep.kc.javaOpts", "")).trim());
         process = builder.start();
         Runtime.getRuntime().addShutdownHook(new Thread(this::close));
         awaitReady(Duration.ofMinutes(4));

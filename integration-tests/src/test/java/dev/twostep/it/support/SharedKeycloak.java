@@ -57,6 +57,10 @@ public final class SharedKeycloak implements BeforeAllCallback {
         if ("postgres".equals(System.getProperty("twostep.db"))) {
             started.withOptions(postgresOptions());
         }
+        String extra = System.getProperty("twostep.kc.options", "").trim();
+        if (!extra.isEmpty()) {
+            started.withOptions(List.of(extra.split("\\s+")));
+        }
         try {
             // A fresh log per run: tests read it, and an earlier run must not answer for this one.
             started.start(true, ProcessBuilder.Redirect.to(Path.of(System.getProperty("twostep.log")).toFile()));
