@@ -129,12 +129,32 @@ public final class PendingCode {
      */
     public CodeCheck verifyOnce(String typed, TwoStepPolicy policy, SingleUseObjectProvider claims) {
         String codeId = codeId();
+        if (codeId != null && !takeTry(codeId, policy, claims)) {
+            clear();
+            return CodeCheck.TOO_MANY_TRIES;
+        }
         CodeCheck check = verify(typed, policy);
         if (check == CodeCheck.VALID
                 && !claims.putIfAbsent("two-step.spent." + codeId, policy.codeLifetime().toSeconds())) {
             return CodeCheck.NONE;
         }
         return check;
+    }
+
+    /**
+     * Takes one numbered place among the code's tries in the cluster-wide single-use store. Guesses sent at
+     * once on one login all read the same count from its notes, but each needs a place of its own, and
+     * there are only as many places as tries: parallel guessing gets no more tries than typing one by one.
+     */
+    private boolean takeTry(String codeId, TwoStepPolicy policy, SingleUseObjectProvider claims) {
+        String counted = notes.get(key("tries"));
+        long lifetime = policy.codeLifetime().toSeconds();
+        for (int place = (counted == null ? 0 : Integer.parseInt(counted)) + 1; place <= policy.maxWrongTries(); place++) {
+            if (claims.putIfAbsent("two-step.try." + codeId + "." + place, lifetime)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Forgets the pending code, e.g. when the user goes back to change the number. */

@@ -131,6 +131,38 @@ class PendingCodeTest {
     }
 
     @Test
+    void guessesSentAtOnceGetNoMoreTriesThanGuessesOneByOne() {
+        String code = pending.issue("+393471234567", policy, new CodeGenerator());
+        SingleUseObjectProvider store = new InMemorySingleUse();
+        // Twenty requests of one login, each having read the notes before any of them counted a try.
+        int wrongAnswers = 0;
+        int refused = 0;
+        for (int i = 0; i < 20; i++) {
+            MapNotes copy = new MapNotes();
+            copy.map.putAll(notes.map);
+            CodeCheck check = new PendingCode(copy, "primary", clock).verifyOnce(wrong(code), policy, store);
+            wrongAnswers += check == CodeCheck.INVALID ? 1 : 0;
+            refused += check == CodeCheck.TOO_MANY_TRIES ? 1 : 0;
+        }
+        assertEquals(policy.maxWrongTries(), wrongAnswers);
+        assertEquals(20 - policy.maxWrongTries(), refused);
+        MapNotes late = new MapNotes();
+        late.map.putAll(notes.map);
+        assertEquals(CodeCheck.TOO_MANY_TRIES, new PendingCode(late, "primary", clock).verifyOnce(code, policy, store),
+                "the right code comes too late once every place is taken");
+    }
+
+    @Test
+    void oneByOneTheRightCodeStillPassesOnTheLastTry() {
+        String code = pending.issue("+393471234567", policy, new CodeGenerator());
+        SingleUseObjectProvider store = new InMemorySingleUse();
+        for (int i = 1; i < policy.maxWrongTries(); i++) {
+            assertEquals(CodeCheck.INVALID, pending.verifyOnce(wrong(code), policy, store));
+        }
+        assertEquals(CodeCheck.VALID, pending.verifyOnce(code, policy, store));
+    }
+
+    @Test
     void policyRefusesLifetimesBeyondTenMinutes() {
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> new TwoStepPolicy(6, Duration.ofMinutes(11), 5, Duration.ofSeconds(30), Duration.ofDays(90), 10, 10, 20,
