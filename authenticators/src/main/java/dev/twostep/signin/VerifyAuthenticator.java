@@ -78,6 +78,7 @@ public final class VerifyAuthenticator implements Authenticator {
                 ? Optional.empty()
                 : new TrustedDeviceCheck(context.getSession()).trustedDevice(user, policy.trustedDeviceLifetime());
         if (device.isPresent()) {
+            new RecoveryRequests(context.getSession()).settle(context.getRealm(), user);
             context.getAuthenticationSession().setAuthNote(NOTE_PASSED_BY, "trusted-device");
             SignInLevel.passed(context, SignInLevel.TRUSTED_DEVICE);
             context.success(device.get().getType());

@@ -190,6 +190,25 @@ class RecoveryIT {
     }
 
     @Test
+    void anotherBrowserNeitherSeesNorSendsTheSellersDraft() throws IOException {
+        ChromeDriver mine = toRecovery();
+        new RecoveryUploadPage(mine).attach(file("licence.png", png(4096)),
+                file("fake.pdf", "<html></html>".getBytes(StandardCharsets.UTF_8))).note("call me").send();
+        assertTrue(new RecoveryUploadPage(mine).added().contains("Document 1"), "the seller's draft keeps the PNG");
+
+        // Someone else with the password: the draft is not shown, and sending "it" sends nothing of it.
+        ChromeDriver theirs = toRecovery();
+        RecoveryUploadPage other = new RecoveryUploadPage(theirs);
+        assertEquals("", other.added(), "another browser does not see the seller's documents");
+        assertEquals("", other.noteShown());
+        other.note("it is me, really").send();
+        RecoveryUploadPage refused = new RecoveryUploadPage(theirs);
+        assertTrue(refused.errors().contains("Add at least one identity document"), refused.errors());
+        HttpResponse<String> queue = seller.admin.getAs(null, API);
+        assertFalse(queue.body().contains(seller.id), "nothing reached the reviewers: " + queue.body());
+    }
+
+    @Test
     void aCodeAfterAllWithdrawsTheRequest() throws IOException {
         ChromeDriver browser = toRecovery();
         new RecoveryUploadPage(browser).attach(file("scan.pdf", pdf())).send();

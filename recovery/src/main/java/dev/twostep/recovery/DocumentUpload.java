@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.NewCookie;
 
+import org.keycloak.common.util.Time;
 import org.keycloak.http.FormPartValue;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -22,8 +24,11 @@ import dev.twostep.core.notice.ChangeNotice;
  * with its reason, and with no refusal the draft becomes a pending request.
  */
 final class DocumentUpload {
-    /** What became of a post: refusals to show, or the request sent by this post (null when none was). */
-    record Outcome(List<FormMessage> refusals, RecoveryRequestEntity submitted) {
+    /**
+     * What became of a post: refusals to show, the request sent by this post (null when none was), and the
+     * cookie that ties a draft started by this post to this browser (null when none was started).
+     */
+    record Outcome(List<FormMessage> refusals, RecoveryRequestEntity submitted, NewCookie claim) {
     }
 
     private final KeycloakSession session;
@@ -41,9 +46,22 @@ final class DocumentUpload {
         Optional<RecoveryRequestEntity> latest = requests.latestOf(realm, user);
         if (latest.isPresent() && latest.get().getStatus() == RecoveryStatus.PENDING) {
             // One open request per seller: nothing is added to it.
-            return new Outcome(List.of(), null);
+            return new Outcome(List.of(), null, null);
         }
-        RecoveryRequestEntity draft = requests.draftOf(realm, user);
+        // A draft is this browser's alone: another browser with the password (a thief's, say) never adds to
+        // or sends the seller's documents; its post starts over, and whoever sends a request holds it.
+        RecoveryClaim claim = new RecoveryClaim(session);
+        RecoveryRequestEntity draft = latest.filter(request -> request.getStatus() == RecoveryStatus.DRAFT)
+                .filter(claim::heldHere).orElse(null);
+        NewCookie cookie = null;
+        if (draft == null) {
+            latest.filter(request -> request.getStatus() == RecoveryStatus.DRAFT).ifPresent(requests::delete);
+            draft = requests.startDraft(realm, user);
+            cookie = claim.bind(realm, draft);
+        } else {
+            // The purge of abandoned drafts counts from the last upload.
+            draft.setCreatedAt(Time.currentTimeMillis());
+        }
         List<FormMessage> refusals = new ArrayList<>();
         FormPartValue notePart = form.getFirst("note");
         String note = notePart == null ? "" : notePart.asString().strip();
@@ -73,11 +91,11 @@ final class DocumentUpload {
             refusals.add(new FormMessage("documents", "twoStepRecoveryNoDocument"));
         }
         if (!refusals.isEmpty()) {
-            return new Outcome(refusals, null);
+            return new Outcome(refusals, null, cookie);
         }
         requests.submit(draft);
         new ChangeNotice(session).send(realm, user, ChangeNotice.Change.RECOVERY_SUBMITTED);
-        return new Outcome(List.of(), draft);
+        return new Outcome(List.of(), draft, cookie);
     }
 
     private Optional<FormMessage> refusal(RecoveryRequestEntity draft, byte[] bytes, int fileNumber) {

@@ -53,11 +53,16 @@ public final class DocumentUploadResource {
         URI back = URI.create(tickets.returnUrl());
         if (outcome.submitted() == null) {
             tickets.refusals(outcome.refusals());
-            return Response.seeOther(back).build();
+        } else {
+            // Sent: this ticket is spent, so a replay adds nothing.
+            tickets.clear();
         }
-        // Sent: this ticket is spent (a replay adds nothing), and this browser alone may use an approval.
-        tickets.clear();
-        return Response.seeOther(back).cookie(new RecoveryClaim(session).bind(realm, outcome.submitted())).build();
+        Response.ResponseBuilder answer = Response.seeOther(back);
+        if (outcome.claim() != null) {
+            // The browser that started the request holds it: only it adds documents, and only it may use an approval.
+            answer.cookie(outcome.claim());
+        }
+        return answer.build();
     }
 
 }

@@ -31,7 +31,7 @@ public final class RecoveryClaim {
         this.requests = new RecoveryRequests(session);
     }
 
-    /** At submit: a new token for {@code request}; the returned cookie hands it to this browser. */
+    /** When a request starts: a new token for it; the returned cookie hands the token to this browser. */
     NewCookie bind(RealmModel realm, RecoveryRequestEntity request) {
         String token = BrowserToken.newToken(new SecureRandom());
         request.setClaimHash(BrowserToken.hash(token));

@@ -51,7 +51,9 @@ public final class RecoveryPages {
         if (latest.isPresent() && hasStatusPage(latest.get())) {
             status(latest.get());
         } else {
-            upload(latest.filter(request -> request.getStatus() == RecoveryStatus.DRAFT).orElse(null), refusals);
+            // Another browser's draft is not shown here: its documents are not this browser's to see or send.
+            upload(latest.filter(request -> request.getStatus() == RecoveryStatus.DRAFT)
+                    .filter(new RecoveryClaim(context.getSession())::heldHere).orElse(null), refusals);
         }
     }
 

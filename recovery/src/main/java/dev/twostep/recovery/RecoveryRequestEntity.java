@@ -42,7 +42,7 @@ import jakarta.persistence.Table;
                 + " where r.realmId = :realmId and r.userId = :userId and r.status = 'PENDING'"),
         @NamedQuery(name = "twoStepRecoveryClaim", query = "update RecoveryRequestEntity r set r.claimedAt = :now"
                 + " where r.realmId = :realmId and r.userId = :userId and r.status = 'APPROVED'"
-                + " and r.claimedAt is null"),
+                + " and r.claimedAt is null and r.decidedAt < :methodsSince"),
         @NamedQuery(name = "twoStepRecoveryDeleteDraftsOfUser", query = "delete from RecoveryRequestEntity r"
                 + " where r.realmId = :realmId and r.userId = :userId and r.status = 'DRAFT'"),
         @NamedQuery(name = "twoStepRecoveryDeleteStaleDrafts", query = "delete from RecoveryRequestEntity r"

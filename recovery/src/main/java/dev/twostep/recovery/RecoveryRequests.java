@@ -3,18 +3,23 @@ package dev.twostep.recovery;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 
 import org.keycloak.common.util.Time;
+import org.keycloak.credential.CredentialModel;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.credential.OTPCredentialModel;
 import org.keycloak.models.jpa.entities.UserEntity;
 import org.keycloak.models.utils.KeycloakModelUtils;
+
+import dev.twostep.core.phone.PhoneCredentialModel;
 
 /** Reads and writes recovery requests in Keycloak's database, always within one realm. */
 public final class RecoveryRequests {
@@ -40,12 +45,8 @@ public final class RecoveryRequests {
         em.find(UserEntity.class, user.getId(), LockModeType.PESSIMISTIC_WRITE);
     }
 
-    /** The user's draft, started now if there is none. */
-    public RecoveryRequestEntity draftOf(RealmModel realm, UserModel user) {
-        Optional<RecoveryRequestEntity> latest = latestOf(realm, user);
-        if (latest.isPresent() && latest.get().getStatus() == RecoveryStatus.DRAFT) {
-            return latest.get();
-        }
+    /** A new draft for the user. */
+    public RecoveryRequestEntity startDraft(RealmModel realm, UserModel user) {
         RecoveryRequestEntity draft = new RecoveryRequestEntity();
         draft.setId(KeycloakModelUtils.generateId());
         draft.setRealmId(realm.getId());
@@ -54,6 +55,11 @@ public final class RecoveryRequests {
         draft.setCreatedAt(Time.currentTimeMillis());
         em.persist(draft);
         return draft;
+    }
+
+    /** Deletes a request and its documents. */
+    public void delete(RecoveryRequestEntity request) {
+        em.remove(request);
     }
 
     public void addDocument(RecoveryRequestEntity request, DocumentType type, byte[] content) {
@@ -105,9 +111,11 @@ public final class RecoveryRequests {
     }
 
     /**
-     * The seller passed a code: whatever recovery they had under way is moot. A pending request leaves the
-     * queue as withdrawn, a draft goes with its documents, and an approval is spent. One indexed count on
-     * the common path, where there is nothing to settle.
+     * The seller has 2SV (passed a code or a trusted device, or just enrolled): whatever recovery they had
+     * under way is moot. A pending request leaves the queue as withdrawn, a draft goes with its documents,
+     * and an approval is spent, but only one decided before the seller's newest method: an approval that
+     * lands during this very sign-in has removed those methods and must stay with its browser. One indexed
+     * count on the common path, where there is nothing to settle.
      */
     public void settle(RealmModel realm, UserModel user) {
         long unsettled = em.createNamedQuery("twoStepRecoveryUnsettled", Long.class)
@@ -116,12 +124,22 @@ public final class RecoveryRequests {
             return;
         }
         long now = Time.currentTimeMillis();
-        for (String update : List.of("twoStepRecoveryWithdraw", "twoStepRecoveryClaim")) {
-            em.createNamedQuery(update).setParameter("realmId", realm.getId()).setParameter("userId", user.getId())
-                    .setParameter("now", now).executeUpdate();
-        }
+        em.createNamedQuery("twoStepRecoveryWithdraw").setParameter("realmId", realm.getId())
+                .setParameter("userId", user.getId()).setParameter("now", now).executeUpdate();
+        em.createNamedQuery("twoStepRecoveryClaim").setParameter("realmId", realm.getId())
+                .setParameter("userId", user.getId()).setParameter("now", now)
+                .setParameter("methodsSince", newestMethod(user)).executeUpdate();
         em.createNamedQuery("twoStepRecoveryDeleteDraftsOfUser").setParameter("realmId", realm.getId())
                 .setParameter("userId", user.getId()).executeUpdate();
+    }
+
+    /** When the user's newest 2SV method was stored (0 without any). */
+    private static long newestMethod(UserModel user) {
+        return user.credentialManager().getStoredCredentialsStream()
+                .filter(credential -> PhoneCredentialModel.TYPE.equals(credential.getType())
+                        || OTPCredentialModel.TYPE.equals(credential.getType()))
+                .map(CredentialModel::getCreatedDate).filter(Objects::nonNull).mapToLong(Long::longValue)
+                .max().orElse(0);
     }
 
     /**

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -56,7 +57,9 @@ final class UploadTicket {
         List<Map<String, Object>> stored = new ArrayList<>();
         for (FormMessage refusal : refusals) {
             stored.add(Map.of("field", refusal.getField() == null ? "" : refusal.getField(),
-                    "key", refusal.getMessage(), "parameters", List.of(refusal.getParameters())));
+                    "key", refusal.getMessage(),
+                    // A message without parameters has none at all (null), not an empty array.
+                    "parameters", refusal.getParameters() == null ? List.of() : Arrays.asList(refusal.getParameters())));
         }
         try {
             authSession.setAuthNote(REFUSALS, JsonSerialization.writeValueAsString(stored));

@@ -26,6 +26,7 @@ import dev.twostep.core.method.UserMethods;
 import dev.twostep.core.phone.PhoneNumbers;
 import dev.twostep.core.policy.RealmPolicy;
 import dev.twostep.core.policy.TwoStepPolicy;
+import dev.twostep.recovery.RecoveryRequests;
 
 /**
  * One form post of the enrollment steps: reads what was sent, acts, and answers with the next page or the
@@ -194,6 +195,8 @@ final class EnrollmentSteps {
         ChosenMethod primary = state.chosen(MethodRole.PRIMARY).orElseThrow();
         ChosenMethod backup = state.chosen(MethodRole.BACKUP).orElseThrow();
         new EnrollmentCommit().store(context.getRealm(), context.getUser(), primary, backup, context.getEvent());
+        // 2SV is on again: an approved recovery is spent, and any other request is moot.
+        new RecoveryRequests(context.getSession()).settle(context.getRealm(), context.getUser());
         if ("on".equals(param("trustDevice")) && policy.trustsDevices()) {
             new TrustedDevices(context.getSession()).trustThisBrowser(context.getRealm(), context.getUser(),
                     policy.trustedDeviceLifetime());

@@ -129,11 +129,16 @@ public final class PendingCode {
      */
     public CodeCheck verifyOnce(String typed, TwoStepPolicy policy, SingleUseObjectProvider claims) {
         String codeId = codeId();
-        if (codeId != null && !takeTry(codeId, policy, claims)) {
+        int place = codeId == null ? 0 : takeTry(codeId, policy, claims);
+        if (codeId != null && place == 0) {
             clear();
             return CodeCheck.TOO_MANY_TRIES;
         }
         CodeCheck check = verify(typed, policy);
+        if (check == CodeCheck.INVALID && place > Integer.parseInt(notes.get(key("tries")))) {
+            // Tries taken by requests running alongside this one count too, also for a code sent next.
+            notes.put(key("tries"), Integer.toString(place));
+        }
         if (check == CodeCheck.VALID
                 && !claims.putIfAbsent("two-step.spent." + codeId, policy.codeLifetime().toSeconds())) {
             return CodeCheck.NONE;
@@ -145,16 +150,17 @@ public final class PendingCode {
      * Takes one numbered place among the code's tries in the cluster-wide single-use store. Guesses sent at
      * once on one login all read the same count from its notes, but each needs a place of its own, and
      * there are only as many places as tries: parallel guessing gets no more tries than typing one by one.
+     * Returns the place taken, 0 when none is left.
      */
-    private boolean takeTry(String codeId, TwoStepPolicy policy, SingleUseObjectProvider claims) {
+    private int takeTry(String codeId, TwoStepPolicy policy, SingleUseObjectProvider claims) {
         String counted = notes.get(key("tries"));
         long lifetime = policy.codeLifetime().toSeconds();
         for (int place = (counted == null ? 0 : Integer.parseInt(counted)) + 1; place <= policy.maxWrongTries(); place++) {
             if (claims.putIfAbsent("two-step.try." + codeId + "." + place, lifetime)) {
-                return true;
+                return place;
             }
         }
-        return false;
+        return 0;
     }
 
     /** Forgets the pending code, e.g. when the user goes back to change the number. */

@@ -153,6 +153,25 @@ class PendingCodeTest {
     }
 
     @Test
+    void triesTakenAlongsideCarryOverToTheNextCode() {
+        CodeGenerator generator = new CodeGenerator();
+        String first = pending.issue("+393471234567", policy, generator);
+        SingleUseObjectProvider store = new InMemorySingleUse();
+        // Three requests at once: each saw no try counted; the last to write its notes wins, with its place.
+        MapNotes last = null;
+        for (int i = 0; i < 3; i++) {
+            last = new MapNotes();
+            last.map.putAll(notes.map);
+            assertEquals(CodeCheck.INVALID, new PendingCode(last, "primary", clock).verifyOnce(wrong(first), policy, store));
+        }
+        PendingCode after = new PendingCode(last, "primary", clock);
+        String second = after.issue("+393471234567", policy, generator);
+        assertEquals(CodeCheck.INVALID, after.verifyOnce(wrong(second), policy, store));
+        assertEquals(CodeCheck.INVALID, after.verifyOnce(wrong(second), policy, store));
+        assertEquals(CodeCheck.TOO_MANY_TRIES, after.verifyOnce(second, policy, store), "3 + 2 tries in all");
+    }
+
+    @Test
     void oneByOneTheRightCodeStillPassesOnTheLastTry() {
         String code = pending.issue("+393471234567", policy, new CodeGenerator());
         SingleUseObjectProvider store = new InMemorySingleUse();
