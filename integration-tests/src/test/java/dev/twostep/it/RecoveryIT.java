@@ -1,13 +1,13 @@
 package dev.twostep.it;
 
+import static dev.twostep.it.support.Documents.pdf;
+import static dev.twostep.it.support.Documents.png;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -30,12 +30,11 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import dev.twostep.it.pages.ChooseMethodPage;
-import dev.twostep.it.pages.OtherMethodsPage;
-import dev.twostep.it.pages.RecoveryInfoPage;
 import dev.twostep.it.pages.RecoveryStatusPage;
 import dev.twostep.it.pages.RecoveryUploadPage;
 import dev.twostep.it.pages.TwoStepCodePage;
 import dev.twostep.it.support.AdminApi;
+import dev.twostep.it.support.Documents;
 import dev.twostep.it.support.MailCatcher;
 import dev.twostep.it.support.Seller;
 import dev.twostep.it.support.SharedKeycloak;
@@ -70,33 +69,8 @@ class RecoveryIT {
         seller.close();
     }
 
-    private static Path file(String name, byte[] content) throws IOException {
-        return Files.write(files.resolve(name), content);
-    }
-
-    private static byte[] pdf() {
-        return "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
-                .getBytes(StandardCharsets.US_ASCII);
-    }
-
-    private static byte[] png(int size) {
-        byte[] bytes = new byte[size];
-        byte[] signature = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A};
-        System.arraycopy(signature, 0, bytes, 0, signature.length);
-        Arrays.fill(bytes, signature.length, size, (byte) 7);
-        return bytes;
-    }
-
-    /** Password, then "Didn't receive the code?" → account recovery → "Start account recovery". */
-    private ChromeDriver toRecovery() {
-        ChromeDriver browser = seller.newBrowser();
-        seller.signIn(browser);
-        new TwoStepCodePage(browser).didntReceiveTheCode();
-        new OtherMethodsPage(browser).startAccountRecovery();
-        RecoveryInfoPage info = new RecoveryInfoPage(browser);
-        assertTrue(info.offersToStart());
-        info.start();
-        return browser;
+    private static Path file(String name, byte[] content) {
+        return new Documents(files).file(name, content);
     }
 
     private JsonNode onlyRequestOfSeller() {
@@ -113,8 +87,8 @@ class RecoveryIT {
     }
 
     @Test
-    void lostPhoneDocumentsApprovalAndTheEnrollmentAgain() throws IOException {
-        ChromeDriver browser = toRecovery();
+    void lostPhoneDocumentsApprovalAndTheEnrollmentAgain() {
+        ChromeDriver browser = seller.toAccountRecovery();
         RecoveryUploadPage upload = new RecoveryUploadPage(browser);
         String note = "<script>alert('x')</script> call me after 18:00";
         upload.attach(file("passport.pdf", "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8)),
@@ -135,7 +109,7 @@ class RecoveryIT {
         assertFalse(received.matches("(?s).*\\b\\d{6}\\b.*"), "a notice never carries a code");
 
         // One open request: starting again shows its status, not a second upload.
-        ChromeDriver again = toRecovery();
+        ChromeDriver again = seller.toAccountRecovery();
         assertEquals("PENDING", new RecoveryStatusPage(again).status());
 
         JsonNode summary = onlyRequestOfSeller();
@@ -190,14 +164,14 @@ class RecoveryIT {
     }
 
     @Test
-    void anotherBrowserNeitherSeesNorSendsTheSellersDraft() throws IOException {
-        ChromeDriver mine = toRecovery();
+    void anotherBrowserNeitherSeesNorSendsTheSellersDraft() {
+        ChromeDriver mine = seller.toAccountRecovery();
         new RecoveryUploadPage(mine).attach(file("licence.png", png(4096)),
                 file("fake.pdf", "<html></html>".getBytes(StandardCharsets.UTF_8))).note("call me").send();
         assertTrue(new RecoveryUploadPage(mine).added().contains("Document 1"), "the seller's draft keeps the PNG");
 
         // Someone else with the password: the draft is not shown, and sending "it" sends nothing of it.
-        ChromeDriver theirs = toRecovery();
+        ChromeDriver theirs = seller.toAccountRecovery();
         RecoveryUploadPage other = new RecoveryUploadPage(theirs);
         assertEquals("", other.added(), "another browser does not see the seller's documents");
         assertEquals("", other.noteShown());
@@ -209,8 +183,8 @@ class RecoveryIT {
     }
 
     @Test
-    void aCodeAfterAllWithdrawsTheRequest() throws IOException {
-        ChromeDriver browser = toRecovery();
+    void aCodeAfterAllWithdrawsTheRequest() {
+        ChromeDriver browser = seller.toAccountRecovery();
         new RecoveryUploadPage(browser).attach(file("scan.pdf", pdf())).send();
         assertEquals("PENDING", new RecoveryStatusPage(browser).status());
         String id = onlyRequestOfSeller().path("id").asText();
@@ -232,8 +206,8 @@ class RecoveryIT {
     }
 
     @Test
-    void aRejectionKeepsEverythingAndTellsTheReason() throws IOException {
-        ChromeDriver browser = toRecovery();
+    void aRejectionKeepsEverythingAndTellsTheReason() {
+        ChromeDriver browser = seller.toAccountRecovery();
         new RecoveryUploadPage(browser).attach(file("scan.pdf", pdf())).note("please").send();
         assertEquals("PENDING", new RecoveryStatusPage(browser).status());
         String id = onlyRequestOfSeller().path("id").asText();
@@ -249,7 +223,7 @@ class RecoveryIT {
         JsonNode event = seller.admin.adminEvents("ACTION").get(0);
         assertTrue(event.path("resourcePath").asText().endsWith(id + "/rejected"), event.toString());
 
-        ChromeDriver later = toRecovery();
+        ChromeDriver later = seller.toAccountRecovery();
         RecoveryStatusPage status = new RecoveryStatusPage(later);
         assertEquals("REJECTED", status.status());
         assertTrue(status.text().contains("The name on the document <b>does not match</b>."), status.text());
@@ -270,8 +244,8 @@ class RecoveryIT {
     }
 
     @Test
-    void deletingTheUserDeletesTheirRequests() throws IOException {
-        ChromeDriver browser = toRecovery();
+    void deletingTheUserDeletesTheirRequests() {
+        ChromeDriver browser = seller.toAccountRecovery();
         new RecoveryUploadPage(browser).attach(file("scan.pdf", pdf())).send();
         String id = onlyRequestOfSeller().path("id").asText();
         seller.admin.deleteUser(seller.id);
@@ -279,10 +253,10 @@ class RecoveryIT {
     }
 
     @Test
-    void oversizeAndTooManyFilesAreRefusedWithAReason() throws IOException {
+    void oversizeAndTooManyFilesAreRefusedWithAReason() {
         Map<String, String> before = seller.admin.changePolicy(Map.of("recoveryMaxDocumentMegabytes", "1"));
         try {
-            ChromeDriver browser = toRecovery();
+            ChromeDriver browser = seller.toAccountRecovery();
             RecoveryUploadPage upload = new RecoveryUploadPage(browser);
             upload.attach(file("huge.png", png(2 * 1024 * 1024)));
             assertTrue(upload.scriptCheck().contains("File 1 is larger than 1 MB"), upload.scriptCheck());
@@ -302,9 +276,9 @@ class RecoveryIT {
     }
 
     @Test
-    void aReviewerApprovesInTheBrowserAndSellerTextStaysText() throws IOException {
+    void aReviewerApprovesInTheBrowserAndSellerTextStaysText() {
         String note = "<img id=\"xss\" src=\"x\" onerror=\"document.title='owned'\"> please call";
-        ChromeDriver browser = toRecovery();
+        ChromeDriver browser = seller.toAccountRecovery();
         new RecoveryUploadPage(browser).attach(file("scan.pdf", pdf())).note(note).send();
         String id = onlyRequestOfSeller().path("id").asText();
 

@@ -47,13 +47,18 @@ public record PostgresDatabase(String jdbcUrl, String user, String password) {
 
     /** Empties the database, so that a run never sees an earlier run's realm, users or requests. */
     public void reset() {
-        try (Connection connection = DriverManager.getConnection(jdbcUrl, user, password);
+        try (Connection connection = connect();
              Statement statement = connection.createStatement()) {
             statement.execute("DROP SCHEMA IF EXISTS public CASCADE");
             statement.execute("CREATE SCHEMA public");
         } catch (SQLException e) {
             throw new IllegalStateException("PostgreSQL at " + jdbcUrl + " cannot be reset: " + e.getMessage(), e);
         }
+    }
+
+    /** A connection of its own, for a test that looks at or ages what Keycloak stored. */
+    public Connection connect() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl, user, password);
     }
 
     /** Keycloak's options for this database. */

@@ -13,6 +13,8 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import dev.twostep.it.pages.OtherMethodsPage;
+import dev.twostep.it.pages.RecoveryInfoPage;
 import dev.twostep.it.pages.SignInPage;
 import dev.twostep.it.pages.TwoStepCodePage;
 
@@ -129,6 +131,20 @@ public final class Seller implements AutoCloseable {
         signIn(browser, appUrl);
         new TwoStepCodePage(browser);
         return latestMessage(messageCount()).get("code").asText();
+    }
+
+    /** Password, then "Didn't receive the code?" → account recovery → "Start account recovery", in a new browser. */
+    public ChromeDriver toAccountRecovery() {
+        ChromeDriver browser = newBrowser();
+        signIn(browser);
+        new TwoStepCodePage(browser).didntReceiveTheCode();
+        new OtherMethodsPage(browser).startAccountRecovery();
+        RecoveryInfoPage info = new RecoveryInfoPage(browser);
+        if (!info.offersToStart()) {
+            throw new AssertionError("the recovery page offers no start: " + browser.getCurrentUrl());
+        }
+        info.start();
+        return browser;
     }
 
     /** A well-formed code that is surely not {@code right}. */
