@@ -1,5 +1,7 @@
 <#import "two-step.ftl" as ts>
 <#assign backup = twoStep.role = "backup">
+<#-- The app can hold one role only: where the other role has it, it is shown, but cannot be chosen. -->
+<#assign appTaken = backup?then((twoStep.primary.app)!false, twoStep.changing && (twoStep.backup.app)!false)>
 <#if twoStep.changing>
   <#assign title = backup?then("twoStepChangeBackupTitle", "twoStepChangePrimaryTitle")>
 <#else>
@@ -19,7 +21,8 @@
   <@ts.form id="two-step-method-form">
     <div class="${properties.kcFormGroupClass!}" role="radiogroup" aria-label="${msg(title)}">
       <@ts.radio name="method" value="phone" label=msg("twoStepPhoneNumber") hint=msg("twoStepPhoneNumberHint") checked=true/>
-      <@ts.radio name="method" value="app" label=msg("twoStepAuthenticatorApp") hint=msg("twoStepAuthenticatorAppHint")/>
+      <@ts.radio name="method" value="app" label=msg("twoStepAuthenticatorApp") disabled=appTaken
+                 hint=appTaken?then(msg(backup?then("twoStepAppIsPrimary", "twoStepAppIsBackup")), msg("twoStepAuthenticatorAppHint"))/>
     </div>
     <@ts.help id="why-not-email" summary=msg("twoStepWhyNotEmail")>
       <p>${msg("twoStepWhyNotEmailText")}</p>

@@ -61,10 +61,10 @@
   <@field.input name="code" label=msg("twoStepCodeLabel") autocomplete="one-time-code" autofocus=true />
 </#macro>
 
-<#macro radio name value label="" checked=false hint="">
+<#macro radio name value label="" checked=false hint="" disabled=false>
   <div class="${properties.kcRadioClass!'pf-v5-c-radio'} two-step-choice">
     <input class="${properties.kcRadioInputClass!'pf-v5-c-radio__input'}" type="radio" id="${name}-${value}"
-           name="${name}" value="${value}" <#if checked>checked</#if>/>
+           name="${name}" value="${value}" <#if checked>checked</#if> <#if disabled>disabled</#if>/>
     <label class="${properties.kcRadioLabelClass!'pf-v5-c-radio__label'}" for="${name}-${value}"><#if label?has_content>${label}<#else><#nested></#if></label>
     <#if hint?has_content><span class="pf-v5-c-radio__description">${hint}</span></#if>
   </div>

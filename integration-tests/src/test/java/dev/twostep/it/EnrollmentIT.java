@@ -2,6 +2,7 @@ package dev.twostep.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,6 +24,7 @@ import dev.twostep.it.pages.ChooseMethodPage;
 import dev.twostep.it.pages.EnterCodePage;
 import dev.twostep.it.pages.PhoneNumberPage;
 import dev.twostep.it.support.AuthenticatorApp;
+import dev.twostep.it.support.EnrollmentWalk;
 import dev.twostep.it.support.Outbox;
 import dev.twostep.it.support.Screenshots;
 import dev.twostep.it.support.Seller;
@@ -161,7 +163,8 @@ class EnrollmentIT {
         app.verify(new AuthenticatorApp(key).currentCode());
 
         ChooseMethodPage backup = new ChooseMethodPage(browser);
-        backup.chooseAuthenticatorApp();
+        assertFalse(backup.appSelectable(), "the app is the primary already");
+        backup.chooseForged("app");
         assertTrue(new ChooseMethodPage(browser).errors()
                 .contains("Select a backup method that is different from your primary method."));
         new ChooseMethodPage(browser).choosePhoneNumber();
@@ -194,7 +197,9 @@ class EnrollmentIT {
         try {
             signIn();
             new ChooseMethodPage(browser).choosePhoneNumber();
-            new PhoneNumberPage(browser).textMessage().country("US").number("201-555-0123").send();
+            PhoneNumberPage phone = new PhoneNumberPage(browser);
+            assertEquals(List.of("IT"), phone.countriesOffered(), "the picker offers the allowed countries only");
+            phone.textMessage().countryForged("US").number("201-555-0123").send();
             PhoneNumberPage refused = new PhoneNumberPage(browser);
             assertTrue(refused.errors().contains("Codes cannot be sent to phone numbers of this country"),
                     refused.errors());
@@ -255,6 +260,22 @@ class EnrollmentIT {
         PhoneNumberPage refused = new PhoneNumberPage(browser);
         assertTrue(refused.errors().contains("already your primary method"), refused.errors());
         assertEquals(List.of("password"), types(), "nothing stored while the backup is missing");
+    }
+
+    @Test
+    void twoNumbersEndingInTheSameDigitsAreBothKept() {
+        signIn();
+        EnrollmentWalk walk = seller.enrollment(browser);
+        walk.textMessage(seller.phone);
+        walk.voiceCall("0612344567");
+        walk.finish(false);
+        seller.awaitApp(browser);
+
+        List<String> labels = seller.credentialsOfType("two-step-phone").stream()
+                .map(credential -> credential.path("userLabel").asText()).toList();
+        assertEquals(2, labels.size(), labels.toString());
+        assertNotEquals(labels.get(0), labels.get(1), "each number has a label of its own");
+        assertTrue(labels.stream().allMatch(label -> label.startsWith("+39 ") && label.contains("4567")), labels.toString());
     }
 
     @Test

@@ -23,14 +23,17 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import dev.twostep.it.pages.AuthenticatorAppPage;
 import dev.twostep.it.pages.ChooseMethodPage;
 import dev.twostep.it.pages.EnterCodePage;
+import dev.twostep.it.pages.OtherMethodsPage;
 import dev.twostep.it.pages.PhoneNumberPage;
 import dev.twostep.it.pages.SecuritySettingsPage;
 import dev.twostep.it.pages.SignInPage;
 import dev.twostep.it.pages.TwoStepCodePage;
 import dev.twostep.it.support.AdminApi;
 import dev.twostep.it.support.AuthenticatorApp;
+import dev.twostep.it.support.EnrollmentWalk;
 import dev.twostep.it.support.MailCatcher;
 import dev.twostep.it.support.OidcApp;
+import dev.twostep.it.support.Pause;
 import dev.twostep.it.support.Seller;
 import dev.twostep.it.support.SharedKeycloak;
 
@@ -93,6 +96,31 @@ class SecuritySettingsIT {
     }
 
     @Test
+    void aMethodDeletedInAnotherTabEndsTheSettingsWithoutAnError() {
+        seller.enrollTextMessageWithAppBackup(true);
+        ChromeDriver browser = seller.enrollingBrowser();
+        OidcApp.Attempt attempt = app.start(null);
+        SecuritySettingsPage settings = openSettings(browser, attempt);
+        // As the Account Console's "Delete" on the authenticator app does, while the overview is open.
+        seller.admin.deleteCredential(seller.id, seller.credentialsOfType("otp").get(0).path("id").asText());
+
+        settings.changePrimary();
+        // No error page: the settings end, and with the code just given the enrollment makes 2SV whole again.
+        assertEquals("Choose how you'll receive codes", new ChooseMethodPage(browser).title());
+        assertEquals(1, seller.credentialsOfType("two-step-phone").size(), "the primary is left as it was");
+    }
+
+    @Test
+    void devicesTrustedBeforeAPasswordChangeAreNotCounted() {
+        seller.enrollTextMessageWithAppBackup(true);
+        ChromeDriver browser = seller.enrollingBrowser();
+        Pause.millis(50);
+        seller.passwordResetByAdmin();
+        SecuritySettingsPage settings = openSettings(browser, app.start(null));
+        assertEquals(0, settings.trustedDevices(), "the password change revoked this browser's trust");
+    }
+
+    @Test
     void cancellingAtTheCodeTellsTheAppAndChangesNothing() {
         seller.enrollTextMessageWithAppBackup(true);
         ChromeDriver browser = seller.enrollingBrowser();
@@ -138,18 +166,32 @@ class SecuritySettingsIT {
     void disablingSignsOutAndTheNextSignInWalksTheEnrollment() {
         seller.enrollTextMessageWithAppBackup(true);
         ChromeDriver browser = seller.enrollingBrowser();
-        openSettings(browser, app.start(null)).disableAndConfirm();
+        OidcApp.Attempt attempt = app.start(null);
+        SecuritySettingsPage settings = openSettings(browser, attempt);
+        settings.disableAndConfirm();
         assertEquals(List.of("password"), seller.credentialTypes());
         assertTrue(seller.requiredActions().contains("two-step-enroll"));
         assertEquals("disabled", seller.admin.events(seller.id, "REMOVE_CREDENTIAL").get(0)
                 .path("details").path("two_step_change").asText());
         assertTrue(body(mail.awaitFor(seller.username + "@example.com", 1)).contains("turned off"));
 
-        // The session is gone: the app gets the sign-in page, and after the password, the enrollment.
-        browser.get(seller.server.accountUrl());
-        new SignInPage(browser).awaitShown();
-        seller.signIn(browser);
+        // The session is gone: "Sign in again" asks for the password and walks the enrollment.
+        settings.signInAgain();
+        new SignInPage(browser).awaitShown().signIn(seller.username, Seller.PASSWORD);
         assertEquals("Choose how you'll receive codes", new ChooseMethodPage(browser).title());
+        EnrollmentWalk walk = seller.enrollment(browser);
+        walk.textMessage(seller.phone);
+        walk.app();
+        int sent = seller.messageCount();
+        walk.finish(false);
+        // Then what the app asked for, the settings, behind a fresh code to the new primary.
+        TwoStepCodePage code = new TwoStepCodePage(browser);
+        assertEquals(3, seller.credentialTypes().size(), seller.credentialTypes().toString());
+        code.signIn(seller.latestMessage(sent + 1).get("code").asText());
+        SecuritySettingsPage again = new SecuritySettingsPage(browser);
+        assertTrue(again.primary().contains("4567"), again.primary());
+        again.done();
+        assertEquals("success", app.awaitReturn(attempt).get("kc_action_status"));
     }
 
     @Test
@@ -192,7 +234,9 @@ class SecuritySettingsIT {
         ChromeDriver browser = seller.enrollingBrowser();
         SecuritySettingsPage settings = openSettings(browser, app.start(null));
 
-        settings.changePrimary().chooseAuthenticatorApp();
+        ChooseMethodPage primaryChoice = settings.changePrimary();
+        assertFalse(primaryChoice.appSelectable(), "the app is the backup already");
+        primaryChoice.chooseForged("app");
         ChooseMethodPage refused = new ChooseMethodPage(browser);
         assertTrue(refused.errors().contains("different from your backup"), refused.errors());
         refused.keepCurrent();
@@ -224,6 +268,17 @@ class SecuritySettingsIT {
         assertTrue(code.whereTheCodeIs().contains("authenticator app"), code.whereTheCodeIs());
         code.signIn(authenticator.currentCode());
         seller.awaitApp(other);
+
+        // A code that reaches the unverified backup proves it: from then on it may be swapped in.
+        ChromeDriver third = seller.newBrowser();
+        seller.signIn(third);
+        int sent = seller.messageCount();
+        new TwoStepCodePage(third).didntReceiveTheCode();
+        new OtherMethodsPage(third).use("backup");
+        new TwoStepCodePage(third).signIn(seller.latestMessage(sent + 1).get("code").asText());
+        seller.awaitApp(third);
+        assertTrue(Seller.data(seller.credentialsOfType("two-step-phone").get(0)).path("verified").asBoolean(),
+                "a proven backup may become the primary");
     }
 
     @Test

@@ -64,7 +64,7 @@ final class DocumentUpload {
         }
         List<FormMessage> refusals = new ArrayList<>();
         FormPartValue notePart = form.getFirst("note");
-        String note = notePart == null ? "" : notePart.asString().strip();
+        String note = RecoveryPolicy.typedNote(notePart == null ? null : notePart.asString());
         if (note.length() > RecoveryPolicy.MAX_NOTE_LENGTH) {
             refusals.add(new FormMessage("note", "twoStepRecoveryNoteTooLong", RecoveryPolicy.MAX_NOTE_LENGTH));
         } else {

@@ -25,6 +25,14 @@ public record RecoveryPolicy(int maxDocuments, long maxDocumentBytes, Duration r
     public static final int MAX_NOTE_LENGTH = 2000;
     private static final Logger LOG = Logger.getLogger(RecoveryPolicy.class);
 
+    /**
+     * A note as typed: browsers count a line break as one character against the field's limit but send it as
+     * two, so a note that fit the field must fit here too.
+     */
+    public static String typedNote(String sent) {
+        return sent == null ? "" : sent.replace("\r\n", "\n").strip();
+    }
+
     public RecoveryPolicy {
         if (maxDocuments < 1 || maxDocumentBytes < 1 || retention.isNegative()) {
             throw new IllegalArgumentException("recovery limits must allow one document and keep it zero days or more");

@@ -27,4 +27,15 @@ class RecoveryPolicyTest {
         assertThrows(IllegalArgumentException.class, () -> RecoveryPolicy.from(Map.of(RecoveryPolicy.MAX_DOCUMENTS, "0")));
         assertThrows(IllegalArgumentException.class, () -> RecoveryPolicy.from(Map.of(RecoveryPolicy.RETENTION_DAYS, "x")));
     }
+
+    @Test
+    void aNoteThatFitTheFieldFitsTheLimitWhateverItsLineBreaks() {
+        String line = "x".repeat(99);
+        String typed = String.join("\n", java.util.Collections.nCopies(20, line));
+        assertEquals(RecoveryPolicy.MAX_NOTE_LENGTH - 1, typed.length());
+        String sent = typed.replace("\n", "\r\n");
+        assertEquals(typed, RecoveryPolicy.typedNote(sent));
+        assertEquals("", RecoveryPolicy.typedNote(null));
+        assertEquals("call me", RecoveryPolicy.typedNote("  call me\r\n"));
+    }
 }

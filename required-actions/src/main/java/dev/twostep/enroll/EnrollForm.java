@@ -17,6 +17,7 @@ import dev.twostep.core.method.MethodRole;
 import dev.twostep.core.forms.TwoStepPages;
 import dev.twostep.core.phone.PhoneNumbers;
 import dev.twostep.core.policy.RealmPolicy;
+import dev.twostep.core.policy.TwoStepPolicy;
 
 /**
  * Renders an enrollment page: the one place that fills the {@code twoStep} model the templates read, for a
@@ -50,10 +51,18 @@ final class EnrollForm {
         state.chosen(MethodRole.BACKUP).ifPresent(backup -> model.put("backup", describe(backup)));
 
         if (page == EnrollPage.PHONE) {
-            model.put("countries", numbers.countries(locale).stream()
+            // Only countries codes may go to: a seller should not find out after typing the whole number.
+            TwoStepPolicy policy = RealmPolicy.of(context.getRealm());
+            List<PhoneNumbers.Country> countries = numbers.countries(locale).stream()
+                    .filter(c -> policy.allowsCountry(c.region())).toList();
+            model.put("countries", countries.stream()
                     .map(c -> Map.of("region", c.region(), "callingCode", c.callingCode(), "name", c.name()))
                     .toList());
-            model.put("country", Optional.ofNullable(typed.get("country")).orElse(numbers.defaultRegion(locale)));
+            String preferred = numbers.defaultRegion(locale);
+            String fallback = countries.stream().map(PhoneNumbers.Country::region)
+                    .filter(preferred::equals).findFirst()
+                    .orElse(countries.isEmpty() ? preferred : countries.get(0).region());
+            model.put("country", Optional.ofNullable(typed.get("country")).orElse(fallback));
             model.put("number", typed.getOrDefault("number", ""));
             model.put("channel", typed.getOrDefault("channel", "sms"));
             model.put("skipAllowed", role == MethodRole.BACKUP);

@@ -48,6 +48,16 @@ final class EnrollmentCommit {
         store(realm, user, role, method, event.clone().detail("two_step_change", role.id() + "-changed"));
     }
 
+    /**
+     * Keycloak refuses two credentials of one type with one label, and two numbers may end in the same four
+     * digits: the second then says which role it has.
+     */
+    private static String distinctLabel(UserModel user, String label, MethodRole role) {
+        boolean taken = user.credentialManager().getStoredCredentialsByTypeStream(PhoneCredentialModel.TYPE)
+                .anyMatch(stored -> label.equals(stored.getUserLabel()));
+        return taken ? label + " (" + role.id() + ")" : label;
+    }
+
     private void store(RealmModel realm, UserModel user, MethodRole role, ChosenMethod method, EventBuilder event) {
         CredentialModel model;
         if (method.isApp()) {
@@ -55,6 +65,7 @@ final class EnrollmentCommit {
             model.setCreatedDate(Time.currentTimeMillis());
         } else {
             model = PhoneCredentialModel.create(method.number(), method.channel(), method.verified(), role);
+            model.setUserLabel(distinctLabel(user, model.getUserLabel(), role));
         }
         user.credentialManager().createStoredCredential(model);
         EventBuilder credentialEvent = event.clone().event(EventType.UPDATE_CREDENTIAL)

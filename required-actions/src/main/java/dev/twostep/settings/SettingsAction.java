@@ -85,8 +85,14 @@ public final class SettingsAction implements RequiredActionProvider {
             challenge(context, methods).handle(form);
             return;
         }
+        SettingsPage shown = SettingsPage.valueOf(page);
+        if (shown != SettingsPage.DISABLED && !UserMethods.of(context.getUser()).isComplete()) {
+            // A method went elsewhere (the Account Console in another tab): nothing here applies any more.
+            leave(context);
+            return;
+        }
         SettingsForm pages = form(context);
-        switch (SettingsPage.valueOf(page)) {
+        switch (shown) {
             case OVERVIEW -> {
                 MethodChange change = new MethodChange(context);
                 if (change.inProgress()) {
@@ -136,6 +142,10 @@ public final class SettingsAction implements RequiredActionProvider {
 
     private static void swap(RequiredActionContext context) {
         RoleSwap.Result result = new RoleSwap().swap(context.getUser());
+        if (result == RoleSwap.Result.INCOMPLETE) {
+            leave(context);
+            return;
+        }
         if (result == RoleSwap.Result.BACKUP_UNVERIFIED) {
             context.challenge(form(context).render(SettingsPage.OVERVIEW,
                     List.of(new FormMessage(null, "twoStepSwapNeedsVerifiedBackup")), null));
@@ -143,6 +153,14 @@ public final class SettingsAction implements RequiredActionProvider {
         }
         event(context, EventType.UPDATE_CREDENTIAL, "swapped").success();
         changed(context, "twoStepMethodsSwapped");
+    }
+
+    /** Ends the settings without a change: whatever is missing, the next sign-in's enrollment asks for. */
+    private static void leave(RequiredActionContext context) {
+        new MethodChange(context).abandon();
+        context.getAuthenticationSession().removeAuthNote(NOTE_PAGE);
+        context.getAuthenticationSession().removeAuthNote(NOTE_CHANGED);
+        context.success();
     }
 
     /** After a method change: the notice, and the overview that offers to end the other sessions. */

@@ -14,7 +14,9 @@ import dev.twostep.core.code.CodeCheck;
 import dev.twostep.core.code.PendingCode;
 import dev.twostep.core.delivery.PhoneCodeDelivery;
 import dev.twostep.core.method.AppCodeCheck;
+import dev.twostep.core.method.MethodRole;
 import dev.twostep.core.method.UserMethods;
+import dev.twostep.core.phone.PhoneCredentialModel;
 import dev.twostep.core.policy.TwoStepPolicy;
 
 /**
@@ -156,10 +158,22 @@ public final class CodeChallenge {
             return;
         }
         scope.authSession().removeAuthNote(methodNote);
+        if (option.phone().map(phone -> !phone.verified()).orElse(false)) {
+            markVerified(option.role());
+        }
         host.passed(option, trustDevice && policy.trustsDevices() && host.offersTrust());
     }
 
-    private boolean lockedOut() {
+    /** A backup saved without a code that now delivered one is as proven as if it had been verified at once. */
+    private void markVerified(MethodRole role) {
+        scope.user().credentialManager().getStoredCredentialsByTypeStream(PhoneCredentialModel.TYPE)
+                .map(PhoneCredentialModel::from)
+                .filter(phone -> phone.data().role() == role && !phone.data().verified())
+                .toList()
+                .forEach(phone -> scope.user().credentialManager().updateStoredCredential(phone.verified()));
+    }
+
+        private boolean lockedOut() {
         if (!scope.realm().isBruteForceProtected()) {
             return false;
         }

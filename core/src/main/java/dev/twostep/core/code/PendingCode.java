@@ -43,9 +43,9 @@ public final class PendingCode {
      * method) never buys more guesses; only a code spent by its tries starts a new count.
      */
     public String issue(String target, TwoStepPolicy policy, CodeGenerator generator) {
-        String left = notes.get(key("hash")) == null ? null : notes.get(key("tries"));
+        long left = notes.get(key("hash")) == null ? 0 : number("tries", 0);
         // A code whose tries are all spent is dead: its count ends with it.
-        String carried = left != null && Integer.parseInt(left) < policy.maxWrongTries() ? left : null;
+        String carried = left > 0 && left < policy.maxWrongTries() ? Long.toString(left) : null;
         String code = generator.next(policy.codeLength());
         byte[] salt = new byte[16];
         new SecureRandom().nextBytes(salt);
@@ -89,8 +89,8 @@ public final class PendingCode {
 
     /** When the pending code was sent, or null when none is pending. */
     public Instant sentAt() {
-        String sent = notes.get(key("sent"));
-        return sent == null || notes.get(key("hash")) == null ? null : Instant.ofEpochMilli(Long.parseLong(sent));
+        long sent = number("sent", -1);
+        return sent < 0 || notes.get(key("hash")) == null ? null : Instant.ofEpochMilli(sent);
     }
 
     /**
@@ -99,21 +99,24 @@ public final class PendingCode {
      */
     public CodeCheck verify(String typed, TwoStepPolicy policy) {
         String storedHash = notes.get(key("hash"));
-        if (storedHash == null) {
+        String salt = notes.get(key("salt"));
+        long expires = number("expires", -1);
+        if (storedHash == null || salt == null || expires < 0) {
+            // None sent, or one cleared by a request running alongside (the password grant's notes are shared).
             return CodeCheck.NONE;
         }
-        if (clock.instant().toEpochMilli() > Long.parseLong(notes.get(key("expires")))) {
+        if (clock.instant().toEpochMilli() > expires) {
             clear();
             return CodeCheck.EXPIRED;
         }
-        int tries = Integer.parseInt(notes.get(key("tries")));
+        int tries = (int) number("tries", 0);
         if (tries >= policy.maxWrongTries()) {
             clear();
             return CodeCheck.TOO_MANY_TRIES;
         }
         String normalised = typed == null ? "" : typed.replaceAll("[\\s-]", "");
         byte[] expected = B64D.decode(storedHash);
-        byte[] actual = hash(B64D.decode(notes.get(key("salt"))), normalised);
+        byte[] actual = hash(B64D.decode(salt), normalised);
         if (MessageDigest.isEqual(expected, actual)) {
             clear();
             return CodeCheck.VALID;
@@ -135,7 +138,7 @@ public final class PendingCode {
             return CodeCheck.TOO_MANY_TRIES;
         }
         CodeCheck check = verify(typed, policy);
-        if (check == CodeCheck.INVALID && place > Integer.parseInt(notes.get(key("tries")))) {
+        if (check == CodeCheck.INVALID && place > number("tries", 0)) {
             // Tries taken by requests running alongside this one count too, also for a code sent next.
             notes.put(key("tries"), Integer.toString(place));
         }
@@ -153,14 +156,26 @@ public final class PendingCode {
      * Returns the place taken, 0 when none is left.
      */
     private int takeTry(String codeId, TwoStepPolicy policy, SingleUseObjectProvider claims) {
-        String counted = notes.get(key("tries"));
         long lifetime = policy.codeLifetime().toSeconds();
-        for (int place = (counted == null ? 0 : Integer.parseInt(counted)) + 1; place <= policy.maxWrongTries(); place++) {
+        for (int place = (int) number("tries", 0) + 1; place <= policy.maxWrongTries(); place++) {
             if (claims.putIfAbsent("two-step.try." + codeId + "." + place, lifetime)) {
                 return place;
             }
         }
         return 0;
+    }
+
+    /** A numeric part of the pending code, or {@code missing} when absent or unreadable. */
+    private long number(String part, long missing) {
+        String value = notes.get(key(part));
+        if (value == null) {
+            return missing;
+        }
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            return missing;
+        }
     }
 
     /** Forgets the pending code, e.g. when the user goes back to change the number. */

@@ -1,14 +1,12 @@
 package dev.twostep.core.device;
 
 import java.time.Duration;
-import java.util.Objects;
 import java.util.Optional;
 
 import org.keycloak.common.util.Time;
 import org.keycloak.credential.CredentialModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.UserModel;
-import org.keycloak.models.credential.PasswordCredentialModel;
 
 import dev.twostep.core.web.BrowserToken;
 import dev.twostep.core.web.RealmCookie;
@@ -41,20 +39,13 @@ public final class TrustedDeviceCheck {
             if (expired || !token.matches(device.secret().tokenHash())) {
                 return Optional.empty();
             }
-            long passwordChanged = passwordChangedAt(user);
+            long passwordChanged = TrustedDevices.passwordChangedAt(user);
             if (device.data().trustedAt() < passwordChanged) {
                 revokeTrustedBefore(user, passwordChanged);
                 return Optional.empty();
             }
             return Optional.of(stored);
         });
-    }
-
-    /** When the password was last set (Keycloak stamps the credential on every change), 0 if never. */
-    private static long passwordChangedAt(UserModel user) {
-        return user.credentialManager().getStoredCredentialsByTypeStream(PasswordCredentialModel.TYPE)
-                .map(CredentialModel::getCreatedDate).filter(Objects::nonNull).mapToLong(Long::longValue)
-                .max().orElse(0);
     }
 
     private static void revokeTrustedBefore(UserModel user, long instant) {

@@ -47,11 +47,19 @@ public final class PhoneCredentialModel extends CredentialModel {
 
     /** This stored phone in another role, keeping its id, label and creation date. */
     public PhoneCredentialModel withRole(MethodRole role) {
-        PhoneCredentialModel moved = create(data.number(), data.channel(), data.verified(), role);
-        moved.setId(getId());
-        moved.setUserLabel(getUserLabel());
-        moved.setCreatedDate(getCreatedDate());
-        return moved;
+        return sameRecord(create(data.number(), data.channel(), data.verified(), role));
+    }
+
+    /** This stored phone, now proven by a code that reached it. */
+    public PhoneCredentialModel verified() {
+        return sameRecord(create(data.number(), data.channel(), true, data.role()));
+    }
+
+    private PhoneCredentialModel sameRecord(PhoneCredentialModel changed) {
+        changed.setId(getId());
+        changed.setUserLabel(getUserLabel());
+        changed.setCreatedDate(getCreatedDate());
+        return changed;
     }
 
     public PhoneCredentialData data() {

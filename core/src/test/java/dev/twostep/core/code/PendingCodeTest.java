@@ -54,6 +54,15 @@ class PendingCodeTest {
     }
 
     @Test
+    void aCodeHalfClearedByARequestAlongsideIsNoCodeNotAnError() {
+        String code = pending.issue("+393471234567", policy, new CodeGenerator());
+        notes.map.keySet().removeIf(key -> key.endsWith("expires") || key.endsWith("tries"));
+        assertEquals(CodeCheck.NONE, pending.verify(code, policy));
+        notes.map.put(notes.map.keySet().stream().filter(k -> k.endsWith("sent")).findFirst().orElseThrow(), "x");
+        assertNull(pending.sentAt());
+    }
+
+    @Test
     void aResendKeepsTheCountOfWrongTries() {
         CodeGenerator generator = new CodeGenerator();
         String first = pending.issue("+393471234567", policy, generator);

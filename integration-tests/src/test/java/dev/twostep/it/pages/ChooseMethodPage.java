@@ -21,6 +21,11 @@ public final class ChooseMethodPage extends Page {
         submit(By.id("continue"));
     }
 
+    /** False where the app holds the other role: shown, but not selectable. */
+    public boolean appSelectable() {
+        return find(By.id("method-app")).isEnabled();
+    }
+
     /** Submits a method value the page does not offer, as a tampered form would. */
     public void chooseForged(String method) {
         WebElement radio = find(By.id("method-phone"));

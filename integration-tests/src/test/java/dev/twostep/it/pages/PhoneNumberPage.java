@@ -26,6 +26,19 @@ public final class PhoneNumberPage extends Page {
         return this;
     }
 
+    /** Sends {@code region} as the country whether or not the picker offers it, as a tampered form would. */
+    public PhoneNumberPage countryForged(String region) {
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "var o = document.createElement('option'); o.value = arguments[0]; o.text = arguments[0];"
+                        + "document.getElementById('country').appendChild(o);", region);
+        return country(region);
+    }
+
+    /** The regions the country picker offers. */
+    public java.util.List<String> countriesOffered() {
+        return new Select(find(By.id("country"))).getOptions().stream().map(o -> o.getAttribute("value")).toList();
+    }
+
     public PhoneNumberPage number(String number) {
         type(By.id("number"), number);
         return this;

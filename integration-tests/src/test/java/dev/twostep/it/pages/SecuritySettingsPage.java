@@ -70,4 +70,9 @@ public final class SecuritySettingsPage extends Page {
         submit(By.id("confirm-disable"));
         awaitTemplate("two-step-settings-disabled.ftl");
     }
+
+    /** "Sign in again", from the page that says 2SV is off. */
+    public void signInAgain() {
+        driver.findElement(By.id("sign-in-again")).click();
+    }
 }
