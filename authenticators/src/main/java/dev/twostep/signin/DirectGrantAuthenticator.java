@@ -83,22 +83,44 @@ public final class DirectGrantAuthenticator implements Authenticator {
             return;
         }
         PhoneCredentialData number = phone.get();
-        Optional<String> failure = new PhoneCodeDelivery(context.getSession(), policy).send(context.getRealm(),
-                context.getUser(), pending, number.number(), number.channel());
-        String description = failure.isPresent()
-                ? "Two-Step Verification is required, and no code could be sent now; try again later."
-                : "Two-Step Verification is required: a code was sent to " + new PhoneNumbers().mask(number.number())
-                        + "; repeat the request with it as 'otp'.";
-        refuse(context, AuthenticationFlowError.INVALID_CREDENTIALS, Errors.INVALID_USER_CREDENTIALS, description);
+        PhoneCodeDelivery delivery = new PhoneCodeDelivery(context.getSession(), policy);
+        String masked = new PhoneNumbers().mask(number.number());
+        if (delivery.cooldownLeft(pending, number.number()) > 0) {
+            // A call repeated at once (or alongside) keeps the code already on its way instead of killing it.
+            tellCodeSent(context, "Two-Step Verification is required: a code was sent to " + masked
+                    + " moments ago; repeat the request with it as 'otp'.");
+            return;
+        }
+        Optional<String> failure = delivery.send(context.getRealm(), context.getUser(), pending, number.number(),
+                number.channel());
+        if (failure.isPresent()) {
+            refuse(context, AuthenticationFlowError.INVALID_CREDENTIALS, Errors.INVALID_USER_CREDENTIALS,
+                    "Two-Step Verification is required, and no code could be sent now; try again later.");
+            return;
+        }
+        tellCodeSent(context, "Two-Step Verification is required: a code was sent to " + masked
+                + "; repeat the request with it as 'otp'.");
+    }
+
+    /**
+     * The first half of a sign-in, not a failed one: answered as a challenge, so that Keycloak's brute-force
+     * detection does not count it and an integration polling for codes cannot lock the seller out.
+     */
+    private static void tellCodeSent(AuthenticationFlowContext context, String description) {
+        context.challenge(invalidGrant(description));
     }
 
     private static void refuse(AuthenticationFlowContext context, AuthenticationFlowError error, String event,
                                String description) {
         context.getEvent().user(context.getUser()).detail("two_step", "direct-grant").error(event);
-        Response response = Response.status(Response.Status.UNAUTHORIZED)
+        context.failure(error, invalidGrant(description));
+    }
+
+    /** The token endpoint's answer, as OAuth clients expect it. */
+    private static Response invalidGrant(String description) {
+        return Response.status(Response.Status.UNAUTHORIZED)
                 .entity(Map.of("error", "invalid_grant", "error_description", description))
                 .type(MediaType.APPLICATION_JSON_TYPE).build();
-        context.failure(error, response);
     }
 
     @Override

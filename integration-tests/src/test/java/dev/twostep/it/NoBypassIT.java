@@ -127,6 +127,12 @@ class NoBypassIT {
         assertTrue(first.body().get("error_description").asText().contains("a code was sent to +39"),
                 first.body().toString());
         String code = seller.latestMessage(sent + 1).get("code").asText();
+        TokenEndpoint.Answer again = tokens.passwordGrant(seller.username, Seller.PASSWORD, Map.of());
+        assertEquals(401, again.status());
+        assertTrue(again.body().get("error_description").asText().contains("moments ago"), again.body().toString());
+        assertEquals(sent + 1, seller.messageCount(), "a call repeated at once sends no second code");
+        assertEquals(0, seller.admin.bruteForce(seller.id).path("numFailures").asInt(),
+                "asking for a code is not a failed sign-in");
 
         Pause.millis(1200);
         TokenEndpoint.Answer second = tokens.passwordGrant(seller.username, Seller.PASSWORD, Map.of("otp", code));
