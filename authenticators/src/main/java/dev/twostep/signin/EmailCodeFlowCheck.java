@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.AuthenticationFlowModel;
 import org.keycloak.models.RealmModel;
 
@@ -35,21 +34,9 @@ public final class EmailCodeFlowCheck {
         List<String> found = new ArrayList<>();
         for (AuthenticationFlowModel flow : new AuthenticationFlowModel[] {realm.getBrowserFlow(),
                 realm.getDirectGrantFlow()}) {
-            if (flow != null) {
-                collect(realm, flow.getId(), flow.getAlias(), found);
-            }
+            FlowSteps.enabled(realm, flow).stream().filter(EmailCodeFlowCheck::sendsCodesByEmail)
+                    .forEach(step -> found.add(flow.getAlias() + ": " + step));
         }
         return found;
-    }
-
-    private static void collect(RealmModel realm, String flowId, String topAlias, List<String> found) {
-        realm.getAuthenticationExecutionsStream(flowId).forEach(execution -> {
-            if (execution.isAuthenticatorFlow()) {
-                collect(realm, execution.getFlowId(), topAlias, found);
-            } else if (execution.getRequirement() != AuthenticationExecutionModel.Requirement.DISABLED
-                    && sendsCodesByEmail(execution.getAuthenticator())) {
-                found.add(topAlias + ": " + execution.getAuthenticator());
-            }
-        });
     }
 }

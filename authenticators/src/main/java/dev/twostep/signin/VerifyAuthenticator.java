@@ -24,6 +24,7 @@ import dev.twostep.core.device.TrustedDeviceCheck;
 import dev.twostep.core.device.TrustedDevices;
 import dev.twostep.core.method.UserMethods;
 import dev.twostep.core.phone.PhoneCredentialModel;
+import dev.twostep.core.policy.RealmPolicy;
 import dev.twostep.core.policy.TwoStepPolicy;
 import dev.twostep.core.policy.TwoStepPolicyConfig;
 import dev.twostep.recovery.RecoveryClaim;
@@ -116,10 +117,13 @@ public final class VerifyAuthenticator implements Authenticator {
         return new CodeChallenge(scope, new SignInHost(context, policy), policy, methods, CODE_SLOT);
     }
 
-    /** The execution's policy; a broken config falls back to the defaults, loudly, rather than locking users out. */
+    /**
+     * The execution's policy; a step without a config of its own (as in the forgot-password flow) follows the
+     * browser flow's. A broken config falls back to the defaults, loudly, rather than locking users out.
+     */
     static TwoStepPolicy policyOf(AuthenticationFlowContext context) {
         if (context.getAuthenticatorConfig() == null) {
-            return TwoStepPolicy.defaults();
+            return RealmPolicy.of(context.getRealm());
         }
         try {
             return TwoStepPolicyConfig.from(context.getAuthenticatorConfig().getConfig());

@@ -11,6 +11,7 @@ import org.keycloak.authentication.AuthenticatorFactory;
 import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.RealmModel;
 import org.keycloak.models.credential.OTPCredentialModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.models.utils.PostMigrationEvent;
@@ -95,11 +96,19 @@ public final class VerifyAuthenticatorFactory implements AuthenticatorFactory {
         factory.register(event -> {
             if (event instanceof PostMigrationEvent) {
                 KeycloakModelUtils.runJobInTransaction(factory, session -> session.realms().getRealmsStream()
-                        .forEach(realm -> EmailCodeFlowCheck.offending(realm).forEach(step -> LOG.warnf(
-                                "two-step: realm %s breaks the no-e-mail-codes policy: flow %s sends codes by "
-                                        + "e-mail; remove that step", realm.getName(), step))));
+                        .forEach(VerifyAuthenticatorFactory::reportGaps));
             }
         });
+    }
+
+    private static void reportGaps(RealmModel realm) {
+        EmailCodeFlowCheck.offending(realm).forEach(step -> LOG.warnf("two-step: realm %s breaks the "
+                + "no-e-mail-codes policy: flow %s sends codes by e-mail; remove that step", realm.getName(), step));
+        if (ResetFlowCheck.skipsTheCode(realm)) {
+            LOG.warnf("two-step: realm %s lets \"Forgot password\" sign users in without a code: add the step "
+                    + "\"%s\" to its reset credentials flow after the e-mail (see the README)", realm.getName(),
+                    AuthenticatorIds.VERIFY);
+        }
     }
 
     @Override

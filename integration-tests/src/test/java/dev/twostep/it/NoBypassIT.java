@@ -5,14 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.icegreen.greenmail.util.GreenMailUtil;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import dev.twostep.it.pages.ChooseMethodPage;
 import dev.twostep.it.pages.SelectAuthenticatorPage;
@@ -21,6 +29,7 @@ import dev.twostep.it.pages.TwoStepCodePage;
 import dev.twostep.it.support.AuthenticatorApp;
 import dev.twostep.it.support.Jwt;
 import dev.twostep.it.support.Pause;
+import dev.twostep.it.support.MailCatcher;
 import dev.twostep.it.support.Seller;
 import dev.twostep.it.support.SharedKeycloak;
 import dev.twostep.it.support.TokenEndpoint;
@@ -77,6 +86,43 @@ class NoBypassIT {
         page.signIn(code);
         assertEquals("Choose how you'll receive codes", new ChooseMethodPage(browser).title(),
                 "then the enrollment makes 2SV complete again");
+    }
+
+    @Test
+    void forgotPasswordAsksForTheCodeBeforeTheNewPassword() throws Exception {
+        seller.enrollTextMessageWithAppBackup(false);
+        Map<String, Object> before = seller.admin.changeRealm(Map.of("resetPasswordAllowed", true));
+        try (MailCatcher mail = new MailCatcher(seller.admin)) {
+            ChromeDriver browser = seller.newBrowser();
+            browser.get(seller.server.accountUrl());
+            new SignInPage(browser).awaitShown();
+            browser.findElement(By.cssSelector("a[href*='reset-credentials']")).click();
+            new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> !d.findElements(By.id("username")).isEmpty());
+            browser.findElement(By.id("username")).sendKeys(seller.username);
+            browser.findElement(By.cssSelector("[type=submit]")).click();
+
+            String body = GreenMailUtil.getBody(mail.awaitFor(seller.username + "@example.com", 1).get(0));
+            Matcher link = Pattern.compile("https?://[^\\s\"<>]*action-token[^\\s\"<>]*").matcher(
+                    body.replace("=\r\n", "").replace("=3D", "=").replace("&amp;", "&"));
+            assertTrue(link.find(), body);
+            int sent = seller.messageCount();
+            browser.get(link.group());
+
+            // The e-mail alone is not enough: the code comes first, as at every sign-in.
+            TwoStepCodePage code = new TwoStepCodePage(browser);
+            assertTrue(code.whereTheCodeIs().contains("4567"), code.whereTheCodeIs());
+            code.signIn(seller.latestMessage(sent + 1).get("code").asText());
+            new WebDriverWait(browser, Duration.ofSeconds(20))
+                    .until(d -> !d.findElements(By.id("password-new")).isEmpty());
+            browser.findElement(By.id("password-new")).sendKeys(Seller.NEW_PASSWORD);
+            browser.findElement(By.id("password-confirm")).sendKeys(Seller.NEW_PASSWORD);
+            browser.findElement(By.cssSelector("[type=submit]")).click();
+            seller.awaitApp(browser);
+            assertEquals(List.of("otp", "password", "two-step-phone"),
+                    seller.credentialTypes().stream().sorted().toList(), "the methods are all still there");
+        } finally {
+            seller.admin.changeRealm(before);
+        }
     }
 
     @Test
