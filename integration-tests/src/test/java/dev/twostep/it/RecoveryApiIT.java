@@ -3,6 +3,9 @@ package dev.twostep.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 
@@ -13,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.twostep.it.support.AuthenticatorApp;
+import dev.twostep.it.support.KeycloakServer;
 import dev.twostep.it.support.Seller;
 import dev.twostep.it.support.SharedKeycloak;
 import dev.twostep.it.support.TokenEndpoint;
@@ -45,6 +49,26 @@ class RecoveryApiIT {
             HttpResponse<String> firstPage = seller.admin.getAs(null, QUEUE + "?first=0&max=1");
             assertEquals(200, firstPage.statusCode(), firstPage.body());
             assertTrue(new ObjectMapper().readTree(firstPage.body()).size() <= 1, firstPage.body());
+        }
+    }
+
+    @Test
+    void anUploadWithoutItsSignInGetsAPageInTheSellersLanguage() throws Exception {
+        KeycloakServer server = SharedKeycloak.server();
+        String boundary = "two-step-test";
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\nhello\r\n--"
+                + boundary + "--\r\n";
+        for (Map.Entry<String, String> language : Map.of("en", "belongs to no sign-in in progress",
+                "it", "non appartiene a nessun accesso in corso").entrySet()) {
+            HttpRequest forged = HttpRequest.newBuilder(URI.create(server.realmUrl()
+                            + "/two-step-recovery/upload?client_id=seller-portal&tab_id=forged&ticket=forged"))
+                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .header("Accept-Language", language.getKey())
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+            HttpResponse<String> answer = HttpClient.newHttpClient().send(forged, HttpResponse.BodyHandlers.ofString());
+            assertEquals(403, answer.statusCode());
+            assertTrue(answer.body().contains(language.getValue()), language.getKey() + ": " + answer.body());
+            assertTrue(answer.body().contains("<html"), "a page of the login theme, not bare text");
         }
     }
 

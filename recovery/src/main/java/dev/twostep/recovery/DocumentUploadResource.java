@@ -13,6 +13,7 @@ import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.services.ErrorPage;
 import org.keycloak.services.managers.AuthenticationSessionManager;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
@@ -44,8 +45,7 @@ public final class DocumentUploadResource {
             // No upload page of ours to go back to: a stale tab, a forged or replayed post, a sign-in that
             // expired or left the recovery pages, or a user disabled meanwhile.
             LOG.debugf("two-step: recovery upload refused in realm %s (no matching sign-in)", realm.getName());
-            return Response.status(Response.Status.FORBIDDEN).type(MediaType.TEXT_PLAIN_TYPE)
-                    .entity("This upload belongs to no sign-in in progress. Sign in again.").build();
+            return ErrorPage.error(session, authSession, Response.Status.FORBIDDEN, "twoStepRecoveryUploadOrphan");
         }
         session.getContext().setAuthenticationSession(authSession);
         DocumentUpload.Outcome outcome = new DocumentUpload(session, RecoveryPolicy.of(realm))

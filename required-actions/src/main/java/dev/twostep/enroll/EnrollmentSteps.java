@@ -151,7 +151,8 @@ final class EnrollmentSteps {
             }
             return;
         }
-        CodeCheck check = pending.verify(param("code"), policy);
+        // Tries take places in the cluster-wide store: guesses sent at once get no more tries than typed ones.
+        CodeCheck check = pending.verifyOnce(param("code"), policy, context.getSession().singleUseObjects());
         if (check == CodeCheck.VALID) {
             state.choose(state.role(), ChosenMethod.phone(phone.number(), phone.channel(), true));
             afterChoice();
