@@ -121,6 +121,16 @@ class SecuritySettingsIT {
     }
 
     @Test
+    void anAppMayAskForTheEnrollmentWhichLeavesACompleteSellerAsTheyAre() {
+        seller.enrollTextMessageWithAppBackup(false);
+        ChromeDriver browser = seller.enrollingBrowser();
+        OidcApp.Attempt attempt = app.start(null);
+        browser.get(attempt.url() + "&kc_action=two-step-enroll");
+        assertEquals("success", app.awaitReturn(attempt).get("kc_action_status"));
+        assertEquals(List.of("otp", "password", "two-step-phone"), seller.credentialTypes().stream().sorted().toList());
+    }
+
+    @Test
     void cancellingAtTheCodeTellsTheAppAndChangesNothing() {
         seller.enrollTextMessageWithAppBackup(true);
         ChromeDriver browser = seller.enrollingBrowser();
