@@ -81,12 +81,16 @@ class SecuritySettingsIT {
         return new SecuritySettingsPage(browser);
     }
 
+    /** A seller enrolled with SMS and the app in a browser they trusted, in the settings that {@code attempt} asked for. */
+    private SecuritySettingsPage enrolledInSettings(OidcApp.Attempt attempt) {
+        seller.enrollTextMessageWithAppBackup(true);
+        return openSettings(seller.enrollingBrowser(), attempt);
+    }
+
     @Test
     void aFreshCodeIsAskedEvenOnATrustedDeviceRightAfterSignIn() {
-        seller.enrollTextMessageWithAppBackup(true);
-        ChromeDriver browser = seller.enrollingBrowser();
         OidcApp.Attempt attempt = app.start(null);
-        SecuritySettingsPage settings = openSettings(browser, attempt);
+        SecuritySettingsPage settings = enrolledInSettings(attempt);
         assertTrue(settings.primary().contains("4567"), settings.primary());
         assertTrue(settings.backup().contains("Authenticator app"), settings.backup());
         assertEquals(1, settings.trustedDevices());
@@ -97,10 +101,9 @@ class SecuritySettingsIT {
 
     @Test
     void aMethodDeletedInAnotherTabEndsTheSettingsWithoutAnError() {
-        seller.enrollTextMessageWithAppBackup(true);
-        ChromeDriver browser = seller.enrollingBrowser();
         OidcApp.Attempt attempt = app.start(null);
-        SecuritySettingsPage settings = openSettings(browser, attempt);
+        SecuritySettingsPage settings = enrolledInSettings(attempt);
+        ChromeDriver browser = seller.enrollingBrowser();
         // As the Account Console's "Delete" on the authenticator app does, while the overview is open.
         seller.admin.deleteCredential(seller.id, seller.credentialsOfType("otp").get(0).path("id").asText());
 
@@ -174,10 +177,9 @@ class SecuritySettingsIT {
 
     @Test
     void disablingSignsOutAndTheNextSignInWalksTheEnrollment() {
-        seller.enrollTextMessageWithAppBackup(true);
-        ChromeDriver browser = seller.enrollingBrowser();
         OidcApp.Attempt attempt = app.start(null);
-        SecuritySettingsPage settings = openSettings(browser, attempt);
+        SecuritySettingsPage settings = enrolledInSettings(attempt);
+        ChromeDriver browser = seller.enrollingBrowser();
         settings.disableAndConfirm();
         assertEquals(List.of("password"), seller.credentialTypes());
         assertTrue(seller.requiredActions().contains("two-step-enroll"));
