@@ -104,7 +104,7 @@ public final class SharedKeycloak implements BeforeAllCallback {
                 "--spi-two-step-sender--twilio--timeout-seconds=5");
     }
 
-    public static final String TWILIO_ACCOUNT = "AC0123456789abcdef0123456789abcdef";
+    public static final String TWILIO_ACCOUNT = TwilioStandIn.madeUpSid("AC");
     public static final String TWILIO_FROM = "+15005550006";
     private static final String TWILIO_TOKEN = "stand-in-auth-token";
 

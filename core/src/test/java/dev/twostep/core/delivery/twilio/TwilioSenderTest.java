@@ -29,7 +29,7 @@ import dev.twostep.core.method.Channel;
 
 /** The real Twilio SDK, through our HTTP client, against a local server that answers as Twilio does. */
 class TwilioSenderTest {
-    private static final String ACCOUNT = "AC00000000000000000000000000000001";
+    private static final String ACCOUNT = TwilioStandIn.madeUpSid("AC");
     private static final String TOKEN = "test-auth-token";
     private static final String FROM = "+15005550006";
     private static final String TO = "+393471234567";
@@ -76,17 +76,17 @@ class TwilioSenderTest {
 
     @Test
     void aMessagingServiceReplacesTheFromNumber() throws Exception {
-        sender(null, TOKEN, null, "MG00000000000000000000000000000001", Duration.ofSeconds(5)).send(sms(TO));
+        sender(null, TOKEN, null, TwilioStandIn.madeUpSid("MG"), Duration.ofSeconds(5)).send(sms(TO));
         TwilioStandIn.Received sent = twilio.received().get(0);
-        assertEquals("MG00000000000000000000000000000001", sent.form().get("MessagingServiceSid"));
+        assertEquals(TwilioStandIn.madeUpSid("MG"), sent.form().get("MessagingServiceSid"));
         assertNull(sent.form().get("From"));
     }
 
     @Test
     void anApiKeySignsInsteadOfTheAccount() throws Exception {
         twilio.close();
-        twilio = new TwilioStandIn(ACCOUNT, "SK00000000000000000000000000000001", "key-secret");
-        sender("SK00000000000000000000000000000001", "key-secret", FROM, null, Duration.ofSeconds(5)).send(sms(TO));
+        twilio = new TwilioStandIn(ACCOUNT, TwilioStandIn.madeUpSid("SK"), "key-secret");
+        sender(TwilioStandIn.madeUpSid("SK"), "key-secret", FROM, null, Duration.ofSeconds(5)).send(sms(TO));
         assertEquals(1, twilio.received().size());
         assertEquals(ACCOUNT, twilio.received().get(0).accountSid(), "the account stays in the path");
     }

@@ -30,6 +30,14 @@ public final class TwilioStandIn implements AutoCloseable {
     private static final Pattern RESOURCE = Pattern.compile("/2010-04-01/Accounts/([^/]+)/(Messages|Calls)\\.json");
     private static final Pattern DIGITS = Pattern.compile("(\\d[\\s,.]*){6,10}");
 
+    /**
+     * A made-up SID in Twilio's shape ({@code prefix} and 32 hex digits) for the stand-in: no account has it,
+     * and built here rather than written out, it is plainly not a credential someone left in the tree.
+     */
+    public static String madeUpSid(String prefix) {
+        return prefix + "0".repeat(31) + "1";
+    }
+
     /** One request Twilio would have turned into a text message or a call. */
     public record Received(String kind, String accountSid, String authorization, Map<String, String> form) {
         public String to() {
