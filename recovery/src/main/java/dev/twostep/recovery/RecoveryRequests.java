@@ -3,14 +3,12 @@ package dev.twostep.recovery;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 
 import org.keycloak.common.util.Time;
-import org.keycloak.credential.CredentialModel;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -19,6 +17,7 @@ import org.keycloak.models.credential.OTPCredentialModel;
 import org.keycloak.models.jpa.entities.UserEntity;
 import org.keycloak.models.utils.KeycloakModelUtils;
 
+import dev.twostep.core.NewestCredential;
 import dev.twostep.core.phone.PhoneCredentialModel;
 
 /** Reads and writes recovery requests in Keycloak's database, always within one realm. */
@@ -128,18 +127,10 @@ public final class RecoveryRequests {
                 .setParameter("userId", user.getId()).setParameter("now", now).executeUpdate();
         em.createNamedQuery("twoStepRecoveryClaim").setParameter("realmId", realm.getId())
                 .setParameter("userId", user.getId()).setParameter("now", now)
-                .setParameter("methodsSince", newestMethod(user)).executeUpdate();
+                .setParameter("methodsSince", NewestCredential.storedAt(user, PhoneCredentialModel.TYPE,
+                        OTPCredentialModel.TYPE)).executeUpdate();
         em.createNamedQuery("twoStepRecoveryDeleteDraftsOfUser").setParameter("realmId", realm.getId())
                 .setParameter("userId", user.getId()).executeUpdate();
-    }
-
-    /** When the user's newest 2SV method was stored (0 without any). */
-    private static long newestMethod(UserModel user) {
-        return user.credentialManager().getStoredCredentialsStream()
-                .filter(credential -> PhoneCredentialModel.TYPE.equals(credential.getType())
-                        || OTPCredentialModel.TYPE.equals(credential.getType()))
-                .map(CredentialModel::getCreatedDate).filter(Objects::nonNull).mapToLong(Long::longValue)
-                .max().orElse(0);
     }
 
     /**

@@ -7,7 +7,9 @@ import org.keycloak.common.util.Time;
 import org.keycloak.credential.CredentialModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.credential.PasswordCredentialModel;
 
+import dev.twostep.core.NewestCredential;
 import dev.twostep.core.web.BrowserToken;
 import dev.twostep.core.web.RealmCookie;
 
@@ -39,7 +41,7 @@ public final class TrustedDeviceCheck {
             if (expired || !token.matches(device.secret().tokenHash())) {
                 return Optional.empty();
             }
-            long passwordChanged = TrustedDevices.passwordChangedAt(user);
+            long passwordChanged = NewestCredential.storedAt(user, PasswordCredentialModel.TYPE);
             if (device.data().trustedAt() < passwordChanged) {
                 revokeTrustedBefore(user, passwordChanged);
                 return Optional.empty();

@@ -4,7 +4,6 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
 
 import org.keycloak.common.util.Time;
 import org.keycloak.credential.CredentialModel;
@@ -13,6 +12,7 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.PasswordCredentialModel;
 
+import dev.twostep.core.NewestCredential;
 import dev.twostep.core.web.BrowserToken;
 import dev.twostep.core.web.RealmCookie;
 
@@ -51,20 +51,13 @@ public final class TrustedDevices {
      */
     public long count(UserModel user, Duration lifetime) {
         long now = Time.currentTimeMillis();
-        long passwordChanged = passwordChangedAt(user);
+        long passwordChanged = NewestCredential.storedAt(user, PasswordCredentialModel.TYPE);
         return user.credentialManager().getStoredCredentialsByTypeStream(TrustedDeviceCredentialModel.TYPE)
                 .map(TrustedDeviceCredentialModel::from)
                 .filter(device -> device.data().expiresAt() >= now
                         && device.data().trustedAt() + lifetime.toMillis() >= now
                         && device.data().trustedAt() >= passwordChanged)
                 .count();
-    }
-
-    /** When the password was last set (Keycloak stamps the credential on every change), 0 if never. */
-    static long passwordChangedAt(UserModel user) {
-        return user.credentialManager().getStoredCredentialsByTypeStream(PasswordCredentialModel.TYPE)
-                .map(CredentialModel::getCreatedDate).filter(Objects::nonNull).mapToLong(Long::longValue)
-                .max().orElse(0);
     }
 
     /** "Require codes on all devices": forgets every trusted browser of the user; returns how many there were. */
