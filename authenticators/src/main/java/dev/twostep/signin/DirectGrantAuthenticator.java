@@ -87,8 +87,7 @@ public final class DirectGrantAuthenticator implements Authenticator {
         String masked = new PhoneNumbers().mask(number.number());
         if (delivery.cooldownLeft(pending, number.number()) > 0) {
             // A call repeated at once (or alongside) keeps the code already on its way instead of killing it.
-            tellCodeSent(context, "Two-Step Verification is required: a code was sent to " + masked
-                    + " moments ago; repeat the request with it as 'otp'.");
+            tellCodeSent(context, masked + " moments ago");
             return;
         }
         Optional<String> failure = delivery.send(context.getRealm(), context.getUser(), pending, number.number(),
@@ -98,16 +97,16 @@ public final class DirectGrantAuthenticator implements Authenticator {
                     "Two-Step Verification is required, and no code could be sent now; try again later.");
             return;
         }
-        tellCodeSent(context, "Two-Step Verification is required: a code was sent to " + masked
-                + "; repeat the request with it as 'otp'.");
+        tellCodeSent(context, masked);
     }
 
     /**
      * The first half of a sign-in, not a failed one: answered as a challenge, so that Keycloak's brute-force
      * detection does not count it and an integration polling for codes cannot lock the seller out.
      */
-    private static void tellCodeSent(AuthenticationFlowContext context, String description) {
-        context.challenge(invalidGrant(description));
+    private static void tellCodeSent(AuthenticationFlowContext context, String sentTo) {
+        context.challenge(invalidGrant("Two-Step Verification is required: a code was sent to " + sentTo
+                + "; repeat the request with it as 'otp'."));
     }
 
     private static void refuse(AuthenticationFlowContext context, AuthenticationFlowError error, String event,

@@ -59,9 +59,8 @@ final class EnrollForm {
                     .map(c -> Map.of("region", c.region(), "callingCode", c.callingCode(), "name", c.name()))
                     .toList());
             String preferred = numbers.defaultRegion(locale);
-            String fallback = countries.stream().map(PhoneNumbers.Country::region)
-                    .filter(preferred::equals).findFirst()
-                    .orElse(countries.isEmpty() ? preferred : countries.get(0).region());
+            boolean offered = countries.isEmpty() || countries.stream().anyMatch(c -> c.region().equals(preferred));
+            String fallback = offered ? preferred : countries.get(0).region();
             model.put("country", Optional.ofNullable(typed.get("country")).orElse(fallback));
             model.put("number", typed.getOrDefault("number", ""));
             model.put("channel", typed.getOrDefault("channel", "sms"));

@@ -173,7 +173,7 @@ public final class CodeChallenge {
                 .forEach(phone -> scope.user().credentialManager().updateStoredCredential(phone.verified()));
     }
 
-        private boolean lockedOut() {
+    private boolean lockedOut() {
         if (!scope.realm().isBruteForceProtected()) {
             return false;
         }

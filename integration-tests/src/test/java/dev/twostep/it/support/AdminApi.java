@@ -29,10 +29,17 @@ public final class AdminApi {
 
     /** Creates an enabled seller with a password and a complete profile, and returns its id. */
     public String createSeller(String username, String password) {
-        Map<String, Object> user = Map.of("username", username, "email", username + "@example.com",
+        return create(seller(username, password, List.of()));
+    }
+
+    /** A seller's representation: complete profile, the password, and {@code methods} as stored credentials. */
+    private static Map<String, Object> seller(String username, String password, List<Map<String, Object>> methods) {
+        List<Map<String, Object>> credentials = new java.util.ArrayList<>();
+        credentials.add(Map.of("type", "password", "value", password, "temporary", false));
+        credentials.addAll(methods);
+        return Map.of("username", username, "email", username + "@example.com",
                 "emailVerified", true, "firstName", "Test", "lastName", "Seller", "enabled", true,
-                "credentials", List.of(Map.of("type", "password", "value", password, "temporary", false)));
-        return create(user);
+                "credentials", credentials);
     }
 
     /**
@@ -47,17 +54,14 @@ public final class AdminApi {
     /** A seller's representation with a password, a phone (SMS) and the app; {@code appPrimary} picks the roles. */
     public static Map<String, Object> sellerWithMethods(String username, String password, String phoneE164,
                                                         String appSecret, boolean appPrimary) {
-        return Map.of("username", username, "email", username + "@example.com",
-                "emailVerified", true, "firstName", "Test", "lastName", "Seller", "enabled", true,
-                "credentials", List.of(
-                        Map.of("type", "password", "value", password, "temporary", false),
-                        Map.of("type", "otp", "userLabel", "app", "secretData", "{\"value\":\"" + appSecret + "\"}",
-                                "credentialData", "{\"subType\":\"totp\",\"digits\":6,\"counter\":0,"
-                                        + "\"period\":30,\"algorithm\":\"HmacSHA1\"}"),
-                        Map.of("type", "two-step-phone", "userLabel", "phone", "secretData", "{}",
-                                "credentialData", "{\"number\":\"" + phoneE164 + "\",\"channel\":\"SMS\","
-                                        + "\"verified\":true,\"role\":\"" + (appPrimary ? "BACKUP" : "PRIMARY")
-                                        + "\"}")));
+        return seller(username, password, List.of(
+                Map.of("type", "otp", "userLabel", "app", "secretData", "{\"value\":\"" + appSecret + "\"}",
+                        "credentialData", "{\"subType\":\"totp\",\"digits\":6,\"counter\":0,"
+                                + "\"period\":30,\"algorithm\":\"HmacSHA1\"}"),
+                Map.of("type", "two-step-phone", "userLabel", "phone", "secretData", "{}",
+                        "credentialData", "{\"number\":\"" + phoneE164 + "\",\"channel\":\"SMS\","
+                                + "\"verified\":true,\"role\":\"" + (appPrimary ? "BACKUP" : "PRIMARY")
+                                + "\"}")));
     }
 
     /** Imports many users in one call (the admin console's partial import); an existing one is an error. */
