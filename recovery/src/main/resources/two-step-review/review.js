@@ -32,7 +32,8 @@
     storage.setItem("two-step-review.state", state);
     window.crypto.subtle.digest("SHA-256", new TextEncoder().encode(verifier)).then(function (hash) {
       var query = new URLSearchParams({
-        client_id: cfg.client, redirect_uri: cfg.page, response_type: "code", scope: "openid",
+        // A code every time: the API refuses tokens from a trusted browser or a session reused by SSO.
+        client_id: cfg.client, redirect_uri: cfg.page, response_type: "code", scope: "openid", acr_values: "two-step",
         state: state, code_challenge: base64url(new Uint8Array(hash)), code_challenge_method: "S256"
       });
       window.location.assign(cfg.auth + "?" + query.toString());

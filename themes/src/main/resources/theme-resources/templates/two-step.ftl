@@ -97,6 +97,14 @@
   </div>
 </#macro>
 
+<#-- Starts this login over from the password: the way on when nothing on the page can go further. -->
+<#macro signInAgain>
+  <@actions>
+    <a id="sign-in-again" href="${url.loginRestartFlowUrl}"
+       class="${properties.kcButtonClass!} ${properties.kcButtonPrimaryClass!} ${properties.kcButtonBlockClass!}">${msg("twoStepSignInAgain")}</a>
+  </@actions>
+</#macro>
+
 <#-- Help that opens in place, without script: "Need an app?", "Can't scan the barcode?", "Why not e-mail?". -->
 <#macro help id summary>
   <details id="${id}" class="two-step-help">

@@ -85,13 +85,20 @@ public final class DirectGrantAuthenticator implements Authenticator {
         PhoneCredentialData number = phone.get();
         PhoneCodeDelivery delivery = new PhoneCodeDelivery(context.getSession(), policy);
         String masked = new PhoneNumbers().mask(number.number());
-        if (delivery.cooldownLeft(pending, number.number()) > 0) {
+        long wait = delivery.cooldownLeft(number.number(), number.verified());
+        if (wait > 0 && number.number().equals(pending.target())) {
             // A call repeated at once (or alongside) keeps the code already on its way instead of killing it.
             tellCodeSent(context, masked + " moments ago");
             return;
         }
+        if (wait > 0) {
+            // The phone's turn went to another sign-in: that code is not for this call.
+            context.challenge(invalidGrant("Two-Step Verification is required: a code went to " + masked
+                    + " moments ago for another sign-in; repeat the request without 'otp' in " + wait + " seconds."));
+            return;
+        }
         Optional<String> failure = delivery.send(context.getRealm(), context.getUser(), pending, number.number(),
-                number.channel());
+                number.channel(), number.number(), number.verified());
         if (failure.isPresent()) {
             refuse(context, AuthenticationFlowError.INVALID_CREDENTIALS, Errors.INVALID_USER_CREDENTIALS,
                     "Two-Step Verification is required, and no code could be sent now; try again later.");

@@ -7,16 +7,16 @@ import org.keycloak.authentication.authenticators.util.AcrStore;
 import org.keycloak.models.Constants;
 import org.keycloak.provider.ProviderConfigProperty;
 
+import dev.twostep.core.AcrLevels;
+
 /**
  * How the second step was passed, told to apps through Keycloak's level of authentication (the {@code acr}
  * claim, named by the realm's {@code acr.loa.map}) and how an app asks for more with {@code acr_values}.
  * A trusted browser is worth less than a code, so an app that needs a fresh code can demand one.
  */
 final class SignInLevel {
-    /** Password plus a trusted browser. */
-    static final int TRUSTED_DEVICE = 1;
-    /** Password plus a code (or enrollment, which verifies codes). */
-    static final int CODE = 2;
+    static final int TRUSTED_DEVICE = AcrLevels.TRUSTED_DEVICE;
+    static final int CODE = AcrLevels.CODE;
 
     private SignInLevel() {
     }

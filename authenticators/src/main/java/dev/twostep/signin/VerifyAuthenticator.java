@@ -22,6 +22,7 @@ import dev.twostep.core.challenge.CodeChallengeHost;
 import dev.twostep.core.challenge.MethodOption;
 import dev.twostep.core.device.TrustedDeviceCheck;
 import dev.twostep.core.device.TrustedDevices;
+import dev.twostep.core.method.MethodsBaseline;
 import dev.twostep.core.method.UserMethods;
 import dev.twostep.core.phone.PhoneCredentialModel;
 import dev.twostep.core.policy.RealmPolicy;
@@ -70,6 +71,7 @@ public final class VerifyAuthenticator implements Authenticator {
                 return;
             }
             context.getAuthenticationSession().setAuthNote(NOTE_PASSED_BY, "enrollment");
+            MethodsBaseline.record(context.getAuthenticationSession(), user);
             SignInLevel.passed(context, SignInLevel.CODE);
             context.success();
             return;
@@ -195,6 +197,8 @@ public final class VerifyAuthenticator implements Authenticator {
             // A seller who has a code after all has nothing to recover.
             new RecoveryRequests(context.getSession()).settle(context.getRealm(), context.getUser());
             context.getAuthenticationSession().setAuthNote(NOTE_PASSED_BY, "code");
+            // What the code proved: an enrollment that follows may complete these methods, not others.
+            MethodsBaseline.record(context.getAuthenticationSession(), context.getUser());
             SignInLevel.passed(context, SignInLevel.CODE);
             context.success(used.isApp() ? OTPCredentialModel.TYPE : PhoneCredentialModel.TYPE);
         }

@@ -12,6 +12,7 @@ import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.OTPCredentialModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.models.utils.PostMigrationEvent;
@@ -108,6 +109,11 @@ public final class VerifyAuthenticatorFactory implements AuthenticatorFactory {
             LOG.warnf("two-step: realm %s lets \"Forgot password\" sign users in without a code: add the step "
                     + "\"%s\" to its reset credentials flow after the e-mail (see the README)", realm.getName(),
                     AuthenticatorIds.VERIFY);
+        }
+        if (TotpSetupCheck.offersKeycloakTotpSetup(realm)) {
+            LOG.warnf("two-step: realm %s offers Keycloak's own authenticator-app set-up (required action %s): "
+                    + "an app added there is never accepted as a 2SV method; disable that action (see the README)",
+                    realm.getName(), UserModel.RequiredAction.CONFIGURE_TOTP.name());
         }
     }
 

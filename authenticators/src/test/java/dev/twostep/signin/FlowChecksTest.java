@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.keycloak.models.AuthenticationFlowModel;
 
 import dev.twostep.core.AuthenticatorIds;
+import dev.twostep.core.RequiredActionIds;
 
 /** What the start-up checks report about a realm's flows. */
 class FlowChecksTest {
@@ -47,5 +48,15 @@ class FlowChecksTest {
         AuthenticationFlowModel reset = realm.flow("reset credentials", "reset-credential-email", "reset-password");
         realm.disabled(reset, AuthenticatorIds.VERIFY);
         assertTrue(ResetFlowCheck.skipsTheCode(realm.realm()));
+    }
+
+    @Test
+    void keycloaksTotpSetupIsReportedOnlyBesideOurEnrollment() {
+        realm.requiredAction("CONFIGURE_TOTP", true);
+        assertFalse(TotpSetupCheck.offersKeycloakTotpSetup(realm.realm()), "a realm without our enrollment");
+        realm.requiredAction(RequiredActionIds.ENROLL, true);
+        assertTrue(TotpSetupCheck.offersKeycloakTotpSetup(realm.realm()));
+        realm.requiredAction("CONFIGURE_TOTP", false);
+        assertFalse(TotpSetupCheck.offersKeycloakTotpSetup(realm.realm()), "the shipped realm disables it");
     }
 }

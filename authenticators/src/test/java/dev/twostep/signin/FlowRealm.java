@@ -9,15 +9,17 @@ import java.util.Map;
 import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.AuthenticationFlowModel;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.RequiredActionProviderModel;
 
 /**
- * Just enough of a realm for the flow checks: flows with their steps, and "Forgot password". A stand-in for a
+ * Just enough of a realm for the flow checks: flows with their steps, required actions, and "Forgot password". A stand-in for a
  * unit test; the realms of the integration tests are real.
  */
 final class FlowRealm {
     private final Map<String, List<AuthenticationExecutionModel>> executions = new HashMap<>();
     private final Map<String, AuthenticationFlowModel> flows = new HashMap<>();
     private boolean resetAllowed;
+    private final Map<String, Boolean> requiredActions = new HashMap<>();
 
     /** A flow of enabled (REQUIRED) steps; a step named "flow:alias" is the sub-flow of that alias. */
     AuthenticationFlowModel flow(String alias, String... steps) {
@@ -36,6 +38,21 @@ final class FlowRealm {
     /** Adds a DISABLED step to a flow. */
     void disabled(AuthenticationFlowModel flow, String step) {
         executions.get(flow.getId()).add(step(step, AuthenticationExecutionModel.Requirement.DISABLED));
+    }
+
+    /** Registers a required action, enabled or not. */
+    void requiredAction(String alias, boolean enabled) {
+        requiredActions.put(alias, enabled);
+    }
+
+    private RequiredActionProviderModel requiredAction(String alias) {
+        if (!requiredActions.containsKey(alias)) {
+            return null;
+        }
+        RequiredActionProviderModel action = new RequiredActionProviderModel();
+        action.setAlias(alias);
+        action.setEnabled(requiredActions.get(alias));
+        return action;
     }
 
     void resetAllowed(boolean allowed) {
@@ -62,6 +79,7 @@ final class FlowRealm {
                     case "getDirectGrantFlow" -> flows.get("direct grant");
                     case "getResetCredentialsFlow" -> flows.get("reset credentials");
                     case "isResetPasswordAllowed" -> resetAllowed;
+                    case "getRequiredActionProviderByAlias" -> requiredAction((String) args[0]);
                     case "getAuthenticationExecutionsStream" ->
                             executions.getOrDefault((String) args[0], List.of()).stream();
                     default -> throw new UnsupportedOperationException(method.getName());

@@ -104,8 +104,8 @@ class EnrollmentIT {
         single("otp");
         JsonNode device = single("two-step-trusted-device");
         assertTrue(trusted.getValue().startsWith(device.get("id").asText() + "."), "cookie names its credential");
-        assertEquals(List.of("password", "two-step-phone", "otp", "two-step-trusted-device").stream().sorted().toList(),
-                types().stream().sorted().toList());
+        assertEquals(List.of("password", "two-step-phone", "otp", "two-step-app", "two-step-trusted-device").stream()
+                .sorted().toList(), types().stream().sorted().toList());
         assertFalse(requiredActions().contains("two-step-enroll"));
     }
 
@@ -173,7 +173,7 @@ class EnrollmentIT {
         new AlmostDonePage(browser).turnOn();
         awaitApp();
 
-        assertEquals(List.of("otp", "password", "two-step-phone"), types().stream().sorted().toList());
+        assertEquals(List.of("otp", "password", "two-step-app", "two-step-phone"), types().stream().sorted().toList());
         assertEquals("BACKUP", data(single("two-step-phone")).get("role").asText());
     }
 

@@ -74,15 +74,8 @@ class RecoveryIT {
     }
 
     private JsonNode onlyRequestOfSeller() {
-        HttpResponse<String> queue = seller.admin.getAs(null, API);
-        assertEquals(200, queue.statusCode(), queue.body());
-        List<JsonNode> mine = new java.util.ArrayList<>();
-        AdminApi.parse(queue.body()).forEach(request -> {
-            if (seller.id.equals(request.path("userId").asText())) {
-                mine.add(request);
-            }
-        });
-        assertEquals(1, mine.size(), "one request of this seller in the queue: " + queue.body());
+        List<JsonNode> mine = seller.admin.recoveryRequestsOf(seller.id);
+        assertEquals(1, mine.size(), "one request of this seller in the queue: " + mine);
         return mine.get(0);
     }
 
@@ -108,9 +101,9 @@ class RecoveryIT {
         assertTrue(received.contains("received your account recovery request"), received);
         assertFalse(received.matches("(?s).*\\b\\d{6}\\b.*"), "a notice never carries a code");
 
-        // One open request: starting again shows its status, not a second upload.
+        // Another browser sees nothing of it: that browser's own upload, never this request or its status.
         ChromeDriver again = seller.toAccountRecovery();
-        assertEquals("PENDING", new RecoveryStatusPage(again).status());
+        assertEquals("", new RecoveryUploadPage(again).added());
 
         JsonNode summary = onlyRequestOfSeller();
         assertEquals("PENDING", summary.path("status").asText());
@@ -140,16 +133,14 @@ class RecoveryIT {
         assertTrue(event.path("representation").asText().contains("APPROVED"), event.toString());
         assertEquals(2, mail.awaitFor(seller.username + "@example.com", 2).size(), "the approval notice");
 
-        // The password alone is not enough now: another browser (as a thief's would be) meets the recovery's
-        // status, not the enrollment. "Back" there starts the step over, which an approval changed.
-        new RecoveryStatusPage(again).back();
+        // The password alone is not enough now: a fresh browser (as a thief's would be) meets the recovery's
+        // status, not the enrollment.
+        again = seller.newBrowser();
+        seller.signIn(again);
         RecoveryStatusPage elsewhere = new RecoveryStatusPage(again);
         assertEquals("APPROVED", elsewhere.status());
         assertFalse(elsewhere.sentFromThisBrowser());
         assertTrue(elsewhere.text().contains("approved for the browser you sent it from"), elsewhere.text());
-        ChromeDriver stranger = seller.newBrowser();
-        seller.signIn(stranger);
-        assertFalse(new RecoveryStatusPage(stranger).sentFromThisBrowser(), "a fresh browser is no better");
         assertTrue(elsewhere.offersNewRequest(), "a seller who lost that browser too sends a new request");
         elsewhere.newRequest();
         new RecoveryUploadPage(again);
@@ -197,7 +188,7 @@ class RecoveryIT {
         JsonNode withdrawn = AdminApi.parse(seller.admin.getAs(null, API + "/" + id).body());
         assertEquals("WITHDRAWN", withdrawn.path("status").asText(), withdrawn.toString());
         assertEquals(409, seller.admin.post(API + "/" + id + "/approve", Map.of()).statusCode());
-        assertEquals(List.of("otp", "password", "two-step-phone"), seller.credentialTypes(),
+        assertEquals(List.of("otp", "password", "two-step-app", "two-step-phone"), seller.credentialTypes(),
                 "nothing of the account changed");
 
         // The old tab's status page starts over too: the next recovery is a fresh upload.
@@ -286,7 +277,11 @@ class RecoveryIT {
             reviewer.enrollTextMessageWithAppBackup(false);
             reviewer.admin.grantRealmRole(reviewer.id, "two-step-recovery-reviewer");
             ChromeDriver page = reviewer.enrollingBrowser();
+            int sent = reviewer.messageCount();
             page.get(reviewer.server.baseUrl() + "/realms/seller/two-step-recovery/review");
+            // Signed in already, the reviewer still confirms the password and gives a fresh code.
+            reviewer.confirmPassword(page);
+            new TwoStepCodePage(page).signIn(reviewer.latestMessage(sent + 1).get("code").asText());
             WebDriverWait wait = new WebDriverWait(page, Duration.ofSeconds(30));
             WebElement open = wait.until(d -> d.findElements(By.cssSelector("tr[data-request-id='" + id + "'] button.open-request"))
                     .stream().findFirst().orElse(null));
@@ -301,7 +296,7 @@ class RecoveryIT {
             seller.admin.grantRealmRole(seller.id, "two-step-recovery-reviewer");
             page.findElement(By.id("approve")).click();
             wait.until(d -> d.findElement(By.id("review-message")).getText().startsWith("A reviewer decides neither"));
-            assertEquals(3, seller.credentialTypes().size(), "nothing changed for the other reviewer");
+            assertEquals(4, seller.credentialTypes().size(), "nothing changed for the other reviewer");
             seller.admin.revokeRealmRole(seller.id, "two-step-recovery-reviewer");
 
             page.findElement(By.id("approve")).click();

@@ -71,14 +71,8 @@ class SecuritySettingsIT {
         return GreenMailUtil.getBody(messages.get(0));
     }
 
-    /** Opens the settings from the app in {@code browser} and answers the fresh code sent to the primary phone. */
     private SecuritySettingsPage openSettings(ChromeDriver browser, OidcApp.Attempt attempt) {
-        int sent = seller.messageCount();
-        browser.get(attempt.url() + "&kc_action=two-step-settings");
-        TwoStepCodePage code = new TwoStepCodePage(browser);
-        assertFalse(code.offersToTrustThisDevice(), "the settings never trust a browser");
-        code.signIn(seller.latestMessage(sent + 1).get("code").asText());
-        return new SecuritySettingsPage(browser);
+        return seller.openSettings(browser, attempt);
     }
 
     /** A seller enrolled with SMS and the app in a browser they trusted, in the settings that {@code attempt} asked for. */
@@ -130,7 +124,7 @@ class SecuritySettingsIT {
         OidcApp.Attempt attempt = app.start(null);
         browser.get(attempt.url() + "&kc_action=two-step-enroll");
         assertEquals("success", app.awaitReturn(attempt).get("kc_action_status"));
-        assertEquals(List.of("otp", "password", "two-step-phone"), seller.credentialTypes().stream().sorted().toList());
+        assertEquals(List.of("otp", "password", "two-step-app", "two-step-phone"), seller.credentialTypes());
     }
 
     @Test
@@ -198,7 +192,7 @@ class SecuritySettingsIT {
         walk.finish(false);
         // Then what the app asked for, the settings, behind a fresh code to the new primary.
         TwoStepCodePage code = new TwoStepCodePage(browser);
-        assertEquals(3, seller.credentialTypes().size(), seller.credentialTypes().toString());
+        assertEquals(4, seller.credentialTypes().size(), seller.credentialTypes().toString());
         code.signIn(seller.latestMessage(sent + 1).get("code").asText());
         SecuritySettingsPage again = new SecuritySettingsPage(browser);
         assertTrue(again.primary().contains("4567"), again.primary());

@@ -43,19 +43,18 @@ final class DocumentUpload {
 
     Outcome receive(RealmModel realm, UserModel user, MultivaluedMap<String, FormPartValue> form) {
         requests.lockUser(user);
-        Optional<RecoveryRequestEntity> latest = requests.latestOf(realm, user);
-        if (latest.isPresent() && latest.get().getStatus() == RecoveryStatus.PENDING) {
-            // One open request per seller: nothing is added to it.
+        // A request is this browser's alone: another browser with the password (a thief's, say) neither adds
+        // to, sends nor discards the seller's draft, and its own request never stops the seller's: reviewers
+        // see both side by side.
+        RecoveryClaim claim = new RecoveryClaim(session);
+        Optional<RecoveryRequestEntity> mine = requests.ofUser(realm, user).stream().filter(claim::heldHere).findFirst();
+        if (mine.isPresent() && mine.get().getStatus() == RecoveryStatus.PENDING) {
+            // One open request per browser: nothing is added to it.
             return new Outcome(List.of(), null, null);
         }
-        // A draft is this browser's alone: another browser with the password (a thief's, say) never adds to
-        // or sends the seller's documents; its post starts over, and whoever sends a request holds it.
-        RecoveryClaim claim = new RecoveryClaim(session);
-        RecoveryRequestEntity draft = latest.filter(request -> request.getStatus() == RecoveryStatus.DRAFT)
-                .filter(claim::heldHere).orElse(null);
+        RecoveryRequestEntity draft = mine.filter(request -> request.getStatus() == RecoveryStatus.DRAFT).orElse(null);
         NewCookie cookie = null;
         if (draft == null) {
-            latest.filter(request -> request.getStatus() == RecoveryStatus.DRAFT).ifPresent(requests::delete);
             draft = requests.startDraft(realm, user);
             cookie = claim.bind(realm, draft);
         } else {
@@ -93,7 +92,8 @@ final class DocumentUpload {
         if (!refusals.isEmpty()) {
             return new Outcome(refusals, null, cookie);
         }
-        requests.submit(draft);
+        requests.submit(draft, session.getContext().getRequestHeaders().getHeaderString("User-Agent"),
+                session.getContext().getConnection().getRemoteAddr());
         new ChangeNotice(session).send(realm, user, ChangeNotice.Change.RECOVERY_SUBMITTED);
         return new Outcome(List.of(), draft, cookie);
     }

@@ -47,14 +47,32 @@ public final class RecoveryPages {
     /** The page for where the seller stands now: after an upload, and for a reload. */
     public void show() {
         List<FormMessage> refusals = new UploadTicket(context.getAuthenticationSession()).takeRefusals();
-        Optional<RecoveryRequestEntity> latest = requests.latestOf(context.getRealm(), context.getUser());
-        if (latest.isPresent() && hasStatusPage(latest.get())) {
-            status(latest.get());
+        Optional<RecoveryRequestEntity> shown = withStatusPage();
+        if (shown.isPresent()) {
+            status(shown.get());
         } else {
             // Another browser's draft is not shown here: its documents are not this browser's to see or send.
-            upload(latest.filter(request -> request.getStatus() == RecoveryStatus.DRAFT)
-                    .filter(new RecoveryClaim(context.getSession())::heldHere).orElse(null), refusals);
+            upload(mine().filter(request -> request.getStatus() == RecoveryStatus.DRAFT).orElse(null), refusals);
         }
+    }
+
+    /** This browser's newest request, whatever its state. */
+    private Optional<RecoveryRequestEntity> mine() {
+        RecoveryClaim claim = new RecoveryClaim(context.getSession());
+        return requests.ofUser(context.getRealm(), context.getUser()).stream().filter(claim::heldHere).findFirst();
+    }
+
+    /**
+     * The request whose status this browser sees: its own, while there is news of it; else an approval that
+     * waits for another browser (this one cannot go on to the enrollment, and should know why).
+     */
+    private Optional<RecoveryRequestEntity> withStatusPage() {
+        Optional<RecoveryRequestEntity> mine = mine().filter(RecoveryPages::hasStatusPage);
+        if (mine.isPresent()) {
+            return mine;
+        }
+        return requests.ofUser(context.getRealm(), context.getUser()).stream()
+                .filter(RecoveryRequestEntity::awaitsClaim).findFirst();
     }
 
     /** A request the seller still needs to hear about; one withdrawn or already used is history. */
@@ -84,8 +102,8 @@ public final class RecoveryPages {
             back.run();
             return;
         }
-        Optional<RecoveryRequestEntity> latest = requests.latestOf(context.getRealm(), context.getUser());
-        if ("new".equals(action) && latest.isPresent() && allowsNewRequest(latest.get())) {
+        Optional<RecoveryRequestEntity> shown = withStatusPage();
+        if ("new".equals(action) && shown.isPresent() && allowsNewRequest(shown.get())) {
             upload(null, List.of());
             return;
         }

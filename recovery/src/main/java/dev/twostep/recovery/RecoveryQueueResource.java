@@ -54,7 +54,10 @@ public final class RecoveryQueueResource {
         this.requests = new RecoveryRequests(session);
     }
 
-    /** One page of the realm's requests ({@code first}, at most {@code max}), pending first, oldest first. */
+    /**
+     * One page of the realm's requests ({@code first}, at most {@code max}), pending first, oldest first,
+     * less those of accounts the reviewer may not decide for (so a page may hold fewer than {@code max}).
+     */
     @GET
     @Path("requests")
     @Produces(MediaType.APPLICATION_JSON)
@@ -65,10 +68,20 @@ public final class RecoveryQueueResource {
             throw new BadRequestException("first must be 0 or more, max 1 to " + MAX_PAGE);
         }
         long now = Time.currentTimeMillis();
-        List<RecoveryRequestEntity> page = requests.queue(realm, first, max);
-        Map<String, Long> documents = requests.documentCounts(page);
-        return page.stream().map(request -> summary(request, documents.getOrDefault(request.getId(), 0L), now))
+        // A reviewer by role does not even see the requests of accounts they may not decide for.
+        List<RecoveryRequestEntity> page = requests.queue(realm, first, max).stream()
+                .filter(request -> Reviewers.mayDecideFor(realm, auth,
+                        session.users().getUserById(realm, request.getUserId())))
                 .toList();
+        Map<String, Long> documents = requests.documentCounts(page);
+        Map<String, Long> pending = requests.pendingCounts(realm, page);
+        return page.stream().map(request -> {
+            Map<String, Object> summary = summary(request, documents.getOrDefault(request.getId(), 0L), now);
+            long others = pending.getOrDefault(request.getUserId(), 0L)
+                    - (request.getStatus() == RecoveryStatus.PENDING ? 1 : 0);
+            summary.put("competing", Math.max(0, others));
+            return summary;
+        }).toList();
     }
 
     /** One request with the account facts a reviewer weighs: age of the account, last sign-in, methods. */
@@ -78,11 +91,22 @@ public final class RecoveryQueueResource {
     public Map<String, Object> detail(@PathParam("id") String id) {
         Reviewers.require(realm, auth);
         RecoveryRequestEntity request = find(id);
+        Reviewers.requireMayDecideFor(realm, auth, session.users().getUserById(realm, request.getUserId()));
         Map<String, Object> detail = summary(request, request.getDocuments().size(), Time.currentTimeMillis());
         detail.put("contactNote", request.getContactNote());
         detail.put("decidedAt", request.getDecidedAt());
         detail.put("decidedBy", request.getDecidedBy());
         detail.put("reason", request.getReason());
+        // Every other open request of the account, to weigh side by side: approving one withdraws the others.
+        detail.put("competingRequests", requests.competingWith(realm, request).stream().map(other -> {
+            Map<String, Object> competing = new LinkedHashMap<>();
+            competing.put("id", other.getId());
+            competing.put("createdAt", other.getCreatedAt());
+            competing.put("sentFromBrowser", other.getSentFromBrowser());
+            competing.put("sentFromAddress", other.getSentFromAddress());
+            competing.put("documents", other.getDocuments().size());
+            return competing;
+        }).toList());
         detail.put("documentList", request.getDocuments().stream().map(document -> Map.of(
                 "id", document.getId(), "position", document.getPosition(), "mediaType", document.getMediaType(),
                 "size", document.getSize())).toList());
@@ -98,7 +122,9 @@ public final class RecoveryQueueResource {
     @Path("requests/{id}/documents/{documentId}")
     public Response document(@PathParam("id") String id, @PathParam("documentId") String documentId) {
         Reviewers.require(realm, auth);
-        RecoveryDocumentEntity document = find(id).getDocuments().stream()
+        RecoveryRequestEntity request = find(id);
+        Reviewers.requireMayDecideFor(realm, auth, session.users().getUserById(realm, request.getUserId()));
+        RecoveryDocumentEntity document = request.getDocuments().stream()
                 .filter(candidate -> candidate.getId().equals(documentId)).findFirst()
                 .orElseThrow(() -> new NotFoundException("no such document"));
         String extension = DocumentType.ofMediaType(document.getMediaType()).map(DocumentType::extension).orElse("bin");
@@ -110,15 +136,20 @@ public final class RecoveryQueueResource {
                 .build();
     }
 
-    /** Approve: every 2SV method and trusted device goes, every session ends, and the enrollment comes next. */
+    /**
+     * Approve: every 2SV method and trusted device goes, every session ends (offline ones too), the account's
+     * other requests are withdrawn, and the enrollment comes next, for the browser that sent this request.
+     */
     @POST
     @Path("requests/{id}/approve")
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, Object> approve(@PathParam("id") String id) {
+        Reviewers.require(realm, auth);
         RecoveryRequestEntity request = find(id);
         UserModel user = session.users().getUserById(realm, request.getUserId());
         Reviewers.requireMayDecideFor(realm, auth, user);
         decide(request, RecoveryStatus.APPROVED, null);
+        requests.withdrawOthersOf(realm, request.getUserId());
         if (user != null) {
             new TwoStepReset(session).reset(realm, user);
             new ChangeNotice(session).send(realm, user, ChangeNotice.Change.RECOVERY_APPROVED);
@@ -190,6 +221,8 @@ public final class RecoveryQueueResource {
         summary.put("createdAt", request.getCreatedAt());
         summary.put("ageMinutes", Math.max(0, (now - request.getCreatedAt()) / 60_000));
         summary.put("documents", documents);
+        summary.put("sentFromBrowser", request.getSentFromBrowser());
+        summary.put("sentFromAddress", request.getSentFromAddress());
         return summary;
     }
 

@@ -43,6 +43,9 @@ import jakarta.persistence.Table;
         @NamedQuery(name = "twoStepRecoveryClaim", query = "update RecoveryRequestEntity r set r.claimedAt = :now"
                 + " where r.realmId = :realmId and r.userId = :userId and r.status = 'APPROVED'"
                 + " and r.claimedAt is null and r.decidedAt < :methodsSince"),
+        @NamedQuery(name = "twoStepRecoveryPendingCounts", query = "select r.userId, count(r)"
+                + " from RecoveryRequestEntity r where r.realmId = :realmId and r.status = 'PENDING'"
+                + " and r.userId in :userIds group by r.userId"),
         @NamedQuery(name = "twoStepRecoveryDeleteDraftsOfUser", query = "delete from RecoveryRequestEntity r"
                 + " where r.realmId = :realmId and r.userId = :userId and r.status = 'DRAFT'"),
         @NamedQuery(name = "twoStepRecoveryDeleteStaleDrafts", query = "delete from RecoveryRequestEntity r"
@@ -90,6 +93,14 @@ public class RecoveryRequestEntity {
     /** When the seller had 2SV again after the approval; from then on the approval opens nothing. */
     @Column(name = "CLAIMED_AT")
     private Long claimedAt;
+
+    /** The browser (its User-Agent, shortened) that sent the request: reviewers weigh competing requests by it. */
+    @Column(name = "SENT_FROM_BROWSER", length = 255)
+    private String sentFromBrowser;
+
+    /** The client address Keycloak resolved for the post that sent the request. */
+    @Column(name = "SENT_FROM_ADDRESS", length = 64)
+    private String sentFromAddress;
 
     @OneToMany(mappedBy = "request", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("position")
@@ -184,7 +195,23 @@ public class RecoveryRequestEntity {
     }
 
     /** An approval the seller has not yet used to set up 2SV again. */
-    public boolean awaitsClaim() {
+    public String getSentFromBrowser() {
+        return sentFromBrowser;
+    }
+
+    public void setSentFromBrowser(String sentFromBrowser) {
+        this.sentFromBrowser = sentFromBrowser;
+    }
+
+    public String getSentFromAddress() {
+        return sentFromAddress;
+    }
+
+    public void setSentFromAddress(String sentFromAddress) {
+        this.sentFromAddress = sentFromAddress;
+    }
+
+        public boolean awaitsClaim() {
         return status == RecoveryStatus.APPROVED && claimedAt == null;
     }
 

@@ -28,11 +28,44 @@ public final class RecoveryRequests {
         this.em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
     }
 
-    /** The user's newest request, draft or not. */
-    public Optional<RecoveryRequestEntity> latestOf(RealmModel realm, UserModel user) {
+    /**
+     * The user's requests, newest first, drafts included. An account may have one per browser: a thief's
+     * request beside the seller's, which reviewers weigh side by side.
+     */
+    public List<RecoveryRequestEntity> ofUser(RealmModel realm, UserModel user) {
         return em.createNamedQuery("twoStepRecoveryOfUser", RecoveryRequestEntity.class)
-                .setParameter("realmId", realm.getId()).setParameter("userId", user.getId())
-                .setMaxResults(1).getResultStream().findFirst();
+                .setParameter("realmId", realm.getId()).setParameter("userId", user.getId()).getResultList();
+    }
+
+    /** The user's pending requests besides {@code request}: those a reviewer weighs against it. */
+    public List<RecoveryRequestEntity> competingWith(RealmModel realm, RecoveryRequestEntity request) {
+        return em.createNamedQuery("twoStepRecoveryOfUser", RecoveryRequestEntity.class)
+                .setParameter("realmId", realm.getId()).setParameter("userId", request.getUserId())
+                .getResultStream().filter(other -> other.getStatus() == RecoveryStatus.PENDING)
+                .filter(other -> !other.getId().equals(request.getId())).toList();
+    }
+
+    /** How many pending requests each user of {@code requests} has, counted in the database. */
+    public Map<String, Long> pendingCounts(RealmModel realm, List<RecoveryRequestEntity> requests) {
+        Map<String, Long> counts = new HashMap<>();
+        if (requests.isEmpty()) {
+            return counts;
+        }
+        em.createNamedQuery("twoStepRecoveryPendingCounts", Object[].class).setParameter("realmId", realm.getId())
+                .setParameter("userIds", requests.stream().map(RecoveryRequestEntity::getUserId).distinct().toList())
+                .getResultStream().forEach(row -> counts.put((String) row[0], ((Number) row[1]).longValue()));
+        return counts;
+    }
+
+    /**
+     * An approval settles the account: the user's other pending requests leave the queue as withdrawn and
+     * other browsers' drafts go with their documents, so no competing request can be approved after it.
+     */
+    public void withdrawOthersOf(RealmModel realm, String userId) {
+        em.createNamedQuery("twoStepRecoveryWithdraw").setParameter("realmId", realm.getId())
+                .setParameter("userId", userId).setParameter("now", Time.currentTimeMillis()).executeUpdate();
+        em.createNamedQuery("twoStepRecoveryDeleteDraftsOfUser").setParameter("realmId", realm.getId())
+                .setParameter("userId", userId).executeUpdate();
     }
 
     /**
@@ -73,10 +106,12 @@ public final class RecoveryRequests {
         em.persist(document);
     }
 
-    /** The draft goes to the reviewers' queue; its age counts from now. */
-    public void submit(RecoveryRequestEntity draft) {
+    /** The draft goes to the reviewers' queue, saying where it came from; its age counts from now. */
+    public void submit(RecoveryRequestEntity draft, String browser, String address) {
         draft.setStatus(RecoveryStatus.PENDING);
         draft.setCreatedAt(Time.currentTimeMillis());
+        draft.setSentFromBrowser(browser == null ? null : browser.substring(0, Math.min(browser.length(), 255)));
+        draft.setSentFromAddress(address == null ? null : address.substring(0, Math.min(address.length(), 64)));
     }
 
     public Optional<RecoveryRequestEntity> inRealm(RealmModel realm, String id) {

@@ -3,9 +3,12 @@ package dev.twostep.enroll;
 import org.keycloak.authentication.InitiatedActionSupport;
 import org.keycloak.authentication.RequiredActionContext;
 import org.keycloak.authentication.RequiredActionProvider;
+import org.keycloak.events.EventType;
+import org.keycloak.sessions.AuthenticationSessionModel;
 
 import dev.twostep.core.code.AuthSessionNotes;
 import dev.twostep.core.method.MethodRole;
+import dev.twostep.core.method.MethodsBaseline;
 import dev.twostep.core.method.UserMethods;
 import dev.twostep.core.phone.PhoneNumbers;
 
@@ -49,6 +52,9 @@ public final class EnrollAction implements RequiredActionProvider {
     @Override
     public void requiredActionChallenge(RequiredActionContext context) {
         EnrollmentState state = state(context);
+        if (overtaken(context, state)) {
+            return;
+        }
         if (state.changing().isPresent()) {
             // A change left half-way in the settings has nothing to do with an enrollment.
             state.clearAll();
@@ -65,7 +71,29 @@ public final class EnrollAction implements RequiredActionProvider {
 
     @Override
     public void processAction(RequiredActionContext context) {
-        new EnrollmentSteps(context, state(context), NO_CHANGE).handle();
+        EnrollmentState state = state(context);
+        if (overtaken(context, state)) {
+            return;
+        }
+        new EnrollmentSteps(context, state, NO_CHANGE).handle();
+    }
+
+    /**
+     * True (and the page that says so shown) when the user's methods changed since this login reached the
+     * enrollment: someone set up 2SV in another browser. What this login collected is dropped, never stored
+     * over theirs, and it can go on only by signing in again, behind a code from the methods there are now.
+     */
+    private boolean overtaken(RequiredActionContext context, EnrollmentState state) {
+        AuthenticationSessionModel login = context.getAuthenticationSession();
+        MethodsBaseline.recordIfAbsent(login, context.getUser());
+        if (!MethodsBaseline.changedSince(login, context.getUser())) {
+            return false;
+        }
+        state.clearAll();
+        context.getEvent().clone().event(EventType.UPDATE_CREDENTIAL_ERROR).user(context.getUser())
+                .detail("two_step_change", "enrollment-overtaken").error("two_step_methods_changed");
+        context.challenge(new EnrollForm(context, state, numbers).render(EnrollPage.STALE));
+        return true;
     }
 
     @Override

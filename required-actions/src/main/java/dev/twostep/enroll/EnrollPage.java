@@ -11,7 +11,9 @@ public enum EnrollPage {
     /** QR code, "Can't scan the barcode?", enter the app's code. */
     APP("two-step-enroll-app.ftl"),
     /** "Almost done": trust this device, "Got it. Turn on 2-Step Verification". */
-    DONE("two-step-enroll-done.ftl");
+    DONE("two-step-enroll-done.ftl"),
+    /** 2SV was set up in another browser meanwhile: nothing is stored, "Sign in again" for a code. */
+    STALE("two-step-enroll-stale.ftl");
 
     private final String template;
 

@@ -1,6 +1,7 @@
 package dev.twostep.enroll;
 
 import java.util.List;
+import java.util.Set;
 
 import org.keycloak.common.util.Time;
 import org.keycloak.credential.CredentialModel;
@@ -10,6 +11,7 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.OTPCredentialModel;
 
+import dev.twostep.core.method.AppBinding;
 import dev.twostep.core.method.MethodRole;
 import dev.twostep.core.method.UserMethods;
 import dev.twostep.core.phone.PhoneCredentialModel;
@@ -22,12 +24,18 @@ import dev.twostep.core.phone.PhoneNumbers;
 final class EnrollmentCommit {
     static final String APP_LABEL = "Authenticator app";
 
+    private static final Set<String> APP_TYPES = Set.of(OTPCredentialModel.TYPE, AppBinding.TYPE);
+
     private final PhoneNumbers numbers = new PhoneNumbers();
 
+    private static void removeAll(UserModel user, String type) {
+        user.credentialManager().getStoredCredentialsByTypeStream(type).map(CredentialModel::getId).toList()
+                .forEach(id -> user.credentialManager().removeStoredCredentialById(id));
+    }
+
     void store(RealmModel realm, UserModel user, ChosenMethod primary, ChosenMethod backup, EventBuilder event) {
-        for (String type : List.of(PhoneCredentialModel.TYPE, OTPCredentialModel.TYPE)) {
-            user.credentialManager().getStoredCredentialsByTypeStream(type).map(CredentialModel::getId).toList()
-                    .forEach(id -> user.credentialManager().removeStoredCredentialById(id));
+        for (String type : List.of(PhoneCredentialModel.TYPE, OTPCredentialModel.TYPE, AppBinding.TYPE)) {
+            removeAll(user, type);
         }
         store(realm, user, MethodRole.PRIMARY, primary, event);
         store(realm, user, MethodRole.BACKUP, backup, event);
@@ -40,7 +48,7 @@ final class EnrollmentCommit {
     void replace(RealmModel realm, UserModel user, MethodRole role, ChosenMethod method, EventBuilder event) {
         boolean appInRole = UserMethods.of(user).inRole(role).map(UserMethods.Method::isApp).orElse(false);
         List<String> old = user.credentialManager().getStoredCredentialsStream()
-                .filter(stored -> appInRole ? OTPCredentialModel.TYPE.equals(stored.getType())
+                .filter(stored -> appInRole ? APP_TYPES.contains(stored.getType())
                         : PhoneCredentialModel.TYPE.equals(stored.getType())
                         && PhoneCredentialModel.from(stored).data().role() == role)
                 .map(CredentialModel::getId).toList();
@@ -67,7 +75,13 @@ final class EnrollmentCommit {
             model = PhoneCredentialModel.create(method.number(), method.channel(), method.verified(), role);
             model.setUserLabel(distinctLabel(user, model.getUserLabel(), role));
         }
-        user.credentialManager().createStoredCredential(model);
+        CredentialModel created = user.credentialManager().createStoredCredential(model);
+        if (method.isApp()) {
+            // Only this app counts from now on: an otp credential added any other way is bound to nothing.
+            // A binding left by an app deleted elsewhere (the Account Console) goes first.
+            removeAll(user, AppBinding.TYPE);
+            user.credentialManager().createStoredCredential(AppBinding.of(created.getId()));
+        }
         EventBuilder credentialEvent = event.clone().event(EventType.UPDATE_CREDENTIAL)
                 .detail("credential_type", model.getType())
                 .detail("two_step_role", role.id());

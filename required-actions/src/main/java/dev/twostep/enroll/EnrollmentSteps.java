@@ -228,7 +228,7 @@ final class EnrollmentSteps {
     private boolean sendCode(EnrollPage page, String number, Channel channel) {
         PhoneCodeDelivery delivery = new PhoneCodeDelivery(context.getSession(), policy);
         PendingCode pending = pendingCode();
-        long wait = delivery.cooldownLeft(pending, number);
+        long wait = delivery.cooldownLeft(number, false);
         if (wait > 0) {
             challenge(page, List.of(new FormMessage(null, "twoStepResendTooSoon", wait)), null);
             return false;

@@ -111,12 +111,15 @@ public final class CodeChallenge {
             show(CodePage.CODE, option, List.of(), null);
             return;
         }
-        long wait = delivery.cooldownLeft(pending, target);
+        // A backup saved without a code is no proof the number is this seller's: its sends are charged apart.
+        boolean proven = option.phone().orElseThrow().verified();
+        long wait = delivery.cooldownLeft(number, proven);
         if (wait > 0) {
             show(CodePage.CODE, option, List.of(new FormMessage(null, "twoStepResendTooSoon", wait)), null);
             return;
         }
-        Optional<String> failure = delivery.send(scope.realm(), scope.user(), pending, number, option.channel(), target);
+        Optional<String> failure = delivery.send(scope.realm(), scope.user(), pending, number, option.channel(), target,
+                proven);
         if (failure.isPresent()) {
             show(CodePage.OTHER_METHODS, option, List.of(new FormMessage(null, failure.get())), null);
             return;

@@ -43,30 +43,32 @@ public final class PhoneCodeDelivery {
         this.policy = policy;
     }
 
-    /** Seconds left before the same target (a number, or a number and channel) may get another code. */
-    public long cooldownLeft(PendingCode pending, String target) {
-        Instant sent = pending.sentAt();
-        if (sent == null || !target.equals(pending.target())) {
-            return 0;
-        }
-        Duration left = Duration.between(Instant.now(), sent.plus(policy.resendCooldown()));
-        return left.isNegative() ? 0 : Math.max(1, left.toSeconds());
+    /**
+     * Seconds before {@code number} may get another code, whoever asked for the last one and by which channel;
+     * {@code proven} says whether the user proved the number (see {@link NumberCooldown}).
+     */
+    public long cooldownLeft(String number, boolean proven) {
+        return new NumberCooldown(session.singleUseObjects()).left(number, proven, policy.resendCooldown());
     }
 
-    public Optional<String> send(RealmModel realm, UserModel user, PendingCode pending, String number, Channel channel) {
-        return send(realm, user, pending, number, channel, number);
-    }
-
-    /** As above, recording the code under {@code target}, which tells a resend from a send elsewhere. */
+    /**
+     * Sends a code to {@code number}, recording it under {@code target}, which tells a resend from a send
+     * elsewhere. A number the user proved ({@code proven}) spends its own daily budget; any other number
+     * spends the budget of unproven sends to it, never its owner's. Both spend the user's hourly budget.
+     */
     public Optional<String> send(RealmModel realm, UserModel user, PendingCode pending, String number, Channel channel,
-                                 String target) {
+                                 String target, boolean proven) {
         Optional<String> refused = new PhoneNumbers().refusal(number, policy);
         if (refused.isPresent()) {
             return refused;
         }
+        if (!new NumberCooldown(session.singleUseObjects()).take(number, proven, policy.resendCooldown())) {
+            return Optional.of("twoStepSendTooSoon");
+        }
         SendLimits limits = new SendLimits(session.singleUseObjects());
+        String numberBudget = proven ? SendLimits.number(number) : SendLimits.unprovenNumber(number);
         if (!limits.take(SendLimits.user(realm.getId(), user.getId()), policy.sendsPerUserPerHour(), Duration.ofHours(1))
-                || !limits.take(SendLimits.number(number), policy.sendsPerNumberPerDay(), Duration.ofDays(1))) {
+                || !limits.take(numberBudget, policy.sendsPerNumberPerDay(), Duration.ofDays(1))) {
             LOG.warnf("two-step: send limit reached for %s/%s or %s; no message sent", realm.getName(), user.getId(),
                     new PhoneNumbers().mask(number));
             return Optional.of("twoStepSendLimit");
@@ -112,8 +114,9 @@ public final class PhoneCodeDelivery {
     }
 
     /**
-     * A send for the enrollment, which anyone with a password reaches: it also counts against the budget of
-     * the caller's IP address, so one client cannot pump messages through many accounts.
+     * A send for the enrollment, which anyone with a password reaches: the number is not proven yet, and the
+     * send also counts against the budget of the caller's IP address, so one client cannot pump messages
+     * through many accounts.
      */
     public Optional<String> sendForEnrollment(RealmModel realm, UserModel user, PendingCode pending, String number,
                                               Channel channel) {
@@ -123,7 +126,7 @@ public final class PhoneCodeDelivery {
             LOG.warnf("two-step: enrollment send limit reached for address %s in realm %s", address, realm.getName());
             return Optional.of("twoStepSendLimit");
         }
-        return send(realm, user, pending, number, channel);
+        return send(realm, user, pending, number, channel, number, false);
     }
 
     /**

@@ -39,7 +39,16 @@ public final class SendLimits {
         return "address." + realmId + "." + ip;
     }
 
+    /** The daily budget of a number its user proved: only that user's sign-ins and calls spend it. */
     public static String number(String e164) {
         return "number." + e164;
+    }
+
+    /**
+     * The daily budget of sends to a number nobody proved for the sender (typed at enrollment, a backup saved
+     * without a code): apart from the owner's, so strangers typing it can never use the owner's budget up.
+     */
+    public static String unprovenNumber(String e164) {
+        return "unproven-number." + e164;
     }
 }

@@ -5,8 +5,9 @@ import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.OTPCredentialModel;
 
 /**
- * Checks a code typed from the user's authenticator app against their {@code otp} credential through
- * Keycloak's own OTP provider, which knows the realm policy and refuses a code used before.
+ * Checks a code typed from the user's authenticator app against the {@code otp} credential our enrollment
+ * bound (never another one, see {@link AppBinding}) through Keycloak's own OTP provider, which knows the
+ * realm policy and refuses a code used before.
  */
 public final class AppCodeCheck {
     private AppCodeCheck() {
@@ -17,9 +18,9 @@ public final class AppCodeCheck {
         if (code.isEmpty()) {
             return false;
         }
-        // The provider checks one named credential; an enrolled user has one app.
-        return user.credentialManager().getStoredCredentialsByTypeStream(OTPCredentialModel.TYPE)
-                .anyMatch(otp -> user.credentialManager()
-                        .isValid(new UserCredentialModel(otp.getId(), OTPCredentialModel.TYPE, code)));
+        return AppBinding.boundApp(user.credentialManager().getStoredCredentialsStream().toList())
+                .map(otp -> user.credentialManager()
+                        .isValid(new UserCredentialModel(otp.getId(), OTPCredentialModel.TYPE, code)))
+                .orElse(false);
     }
 }

@@ -15,12 +15,13 @@ import dev.twostep.core.phone.PhoneCredentialModel;
 import dev.twostep.core.session.UserSessions;
 
 /**
- * Turns a user's 2SV off entirely: every method and trusted device goes, every session ends, and the next
+ * Turns a user's 2SV off entirely: every method and trusted device goes, every session ends (offline ones
+ * too, and every token issued before is stale), and the next
  * sign-in walks the enrollment. Used when the seller disables 2SV (and when a recovery is approved).
  */
 public final class TwoStepReset {
     private static final Set<String> TYPES = Set.of(PhoneCredentialModel.TYPE, OTPCredentialModel.TYPE,
-            TrustedDeviceCredentialModel.TYPE);
+            AppBinding.TYPE, TrustedDeviceCredentialModel.TYPE);
 
     private final KeycloakSession session;
 
@@ -35,7 +36,7 @@ public final class TwoStepReset {
                 .map(CredentialModel::getId).toList();
         ids.forEach(id -> user.credentialManager().removeStoredCredentialById(id));
         user.addRequiredAction(RequiredActionIds.ENROLL);
-        new UserSessions(session).endAllBut(realm, user, null);
+        new UserSessions(session).endEverywhere(realm, user);
         return ids.size();
     }
 }

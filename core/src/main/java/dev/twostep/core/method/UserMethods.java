@@ -3,16 +3,17 @@ package dev.twostep.core.method;
 import java.util.List;
 import java.util.Optional;
 
+import org.keycloak.credential.CredentialModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.models.credential.OTPCredentialModel;
 
 import dev.twostep.core.phone.PhoneCredentialData;
 import dev.twostep.core.phone.PhoneCredentialModel;
 
 /**
- * The 2SV methods a user has and the role each plays. Phones carry their role; the authenticator app (a
- * Keycloak {@code otp} credential, which has no place for a role) takes whichever role no phone holds.
- * 2SV is on only when both roles are filled.
+ * The 2SV methods a user has and the role each plays. Phones carry their role; the authenticator app (the
+ * Keycloak {@code otp} credential our enrollment bound, see {@link AppBinding}; it has no place for a role)
+ * takes whichever role no phone holds. An {@code otp} credential nobody bound is no method at all. 2SV is on
+ * only when both roles are filled.
  */
 public final class UserMethods {
     /** A method in a role: a phone (with its data) or the authenticator app ({@code phone} empty). */
@@ -31,13 +32,12 @@ public final class UserMethods {
     }
 
     public static UserMethods of(UserModel user) {
-        List<PhoneCredentialData> phones = user.credentialManager()
-                .getStoredCredentialsByTypeStream(PhoneCredentialModel.TYPE)
-                .map(stored -> PhoneCredentialModel.from(stored).data())
+        List<CredentialModel> stored = user.credentialManager().getStoredCredentialsStream().toList();
+        List<PhoneCredentialData> phones = stored.stream()
+                .filter(credential -> PhoneCredentialModel.TYPE.equals(credential.getType()))
+                .map(credential -> PhoneCredentialModel.from(credential).data())
                 .toList();
-        boolean app = user.credentialManager().getStoredCredentialsByTypeStream(OTPCredentialModel.TYPE)
-                .findAny().isPresent();
-        return new UserMethods(phones, app);
+        return new UserMethods(phones, AppBinding.boundApp(stored).isPresent());
     }
 
     public Optional<Method> inRole(MethodRole role) {

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import dev.twostep.it.support.AdminApi;
+import dev.twostep.it.support.SharedKeycloak;
 import dev.twostep.it.support.FormBrowser;
 import dev.twostep.it.support.FormBrowser.Page;
 import dev.twostep.it.support.KeycloakCluster;
@@ -44,7 +45,7 @@ class ClusterIT {
         nodeB = cluster.b();
         // One test machine is every seller's address: keep the per-address limit out of the way, and let a
         // test type codes faster than Keycloak's quick-login check allows a person.
-        new AdminApi(nodeA).changePolicy(Map.of("sendsPerIpPerHour", "100000"));
+        new AdminApi(nodeA).changePolicy(SharedKeycloak.SUITE_POLICY);
         new AdminApi(nodeB).changeRealm(Map.of("quickLoginCheckMilliSeconds", 1));
     }
 

@@ -54,10 +54,14 @@ public final class AdminApi {
     /** A seller's representation with a password, a phone (SMS) and the app; {@code appPrimary} picks the roles. */
     public static Map<String, Object> sellerWithMethods(String username, String password, String phoneE164,
                                                         String appSecret, boolean appPrimary) {
+        // The app counts only with its binding, which names the otp credential by the id the import gives it.
+        String appId = java.util.UUID.randomUUID().toString();
         return seller(username, password, List.of(
-                Map.of("type", "otp", "userLabel", "app", "secretData", "{\"value\":\"" + appSecret + "\"}",
+                Map.of("id", appId, "type", "otp", "userLabel", "app", "secretData", "{\"value\":\"" + appSecret + "\"}",
                         "credentialData", "{\"subType\":\"totp\",\"digits\":6,\"counter\":0,"
                                 + "\"period\":30,\"algorithm\":\"HmacSHA1\"}"),
+                Map.of("type", "two-step-app", "userLabel", "app binding", "secretData", "{}",
+                        "credentialData", "{\"otpCredentialId\":\"" + appId + "\"}"),
                 Map.of("type", "two-step-phone", "userLabel", "phone", "secretData", "{}",
                         "credentialData", "{\"number\":\"" + phoneE164 + "\",\"channel\":\"SMS\","
                                 + "\"verified\":true,\"role\":\"" + (appPrimary ? "BACKUP" : "PRIMARY")
@@ -160,6 +164,25 @@ public final class AdminApi {
         }
     }
 
+    /** Sets attributes of a client of the realm (null removes one) and returns their previous values. */
+    @SuppressWarnings("unchecked")
+    public Map<String, String> changeClientAttributes(String clientId, Map<String, String> changes) {
+        JsonNode client = json(send("GET", "/clients?clientId=" + clientId, null)).get(0);
+        Map<String, Object> updated = JSON.convertValue(client, Map.class);
+        Map<String, String> attributes = new java.util.HashMap<>((Map<String, String>) updated.get("attributes"));
+        Map<String, String> before = new java.util.HashMap<>();
+        changes.forEach((key, value) -> {
+            before.put(key, attributes.get(key));
+            attributes.put(key, value == null ? "" : value);
+        });
+        updated.put("attributes", attributes);
+        HttpResponse<String> response = send("PUT", "/clients/" + client.get("id").asText(), updated);
+        if (response.statusCode() != 204) {
+            throw new IllegalStateException("client not changed: " + response.statusCode() + " " + response.body());
+        }
+        return before;
+    }
+
     /** Changes realm settings (e.g. brute-force limits) and returns their previous values. */
     public Map<String, Object> changeRealm(Map<String, Object> changes) {
         JsonNode realm = json(send("GET", "", null));
@@ -172,6 +195,18 @@ public final class AdminApi {
         return before;
     }
 
+    /** Turns a required action of the seller realm on or off, as the admin console's switch does. */
+    public void enableRequiredAction(String alias, boolean enabled) {
+        Map<String, Object> action = JSON.convertValue(json(send("GET", "/authentication/required-actions/" + alias,
+                null)), Map.class);
+        action.put("enabled", enabled);
+        HttpResponse<String> response = send("PUT", "/authentication/required-actions/" + alias, action);
+        if (response.statusCode() != 204) {
+            throw new IllegalStateException("required action not changed: " + response.statusCode() + " "
+                    + response.body());
+        }
+    }
+
     /** The user's events of one type, newest first, as the admin console's Events tab shows them. */
     public JsonNode events(String userId, String type) {
         return json(send("GET", "/events?user=" + userId + "&type=" + type, null));
@@ -180,6 +215,23 @@ public final class AdminApi {
     /** The user's active sessions, as the admin console's Sessions tab lists them. */
     public JsonNode sessions(String userId) {
         return json(send("GET", "/users/" + userId + "/sessions", null));
+    }
+
+    /** The user's offline sessions with the {@code admin-cli} client (the tests' password-grant client). */
+    public JsonNode offlineSessions(String userId) {
+        String client = json(send("GET", "/clients?clientId=admin-cli", null)).get(0).path("id").asText();
+        return json(send("GET", "/users/" + userId + "/offline-sessions/" + client, null));
+    }
+
+    /** The recovery requests of one user in the reviewers' queue, as the server's admin reads it. */
+    public List<JsonNode> recoveryRequestsOf(String userId) {
+        List<JsonNode> mine = new java.util.ArrayList<>();
+        json(send("GET", "/two-step-recovery/requests", null)).forEach(request -> {
+            if (userId.equals(request.path("userId").asText())) {
+                mine.add(request);
+            }
+        });
+        return mine;
     }
 
     /** Gives the user a realm role of the seller realm. */
@@ -280,6 +332,11 @@ public final class AdminApi {
     /** A GET under the seller realm's admin API as {@code bearer} (null: as the server's admin). */
     public HttpResponse<String> getAs(String bearer, String path) {
         return call("GET", sellerRealm(path), bearer, null, HttpResponse.BodyHandlers.ofString(), Duration.ofSeconds(30));
+    }
+
+    /** A POST of JSON under the seller realm's admin API as {@code bearer} (null: as the server's admin). */
+    public HttpResponse<String> postAs(String bearer, String path, Object body) {
+        return call("POST", sellerRealm(path), bearer, body, HttpResponse.BodyHandlers.ofString(), Duration.ofSeconds(30));
     }
 
     /** Keycloak's brute-force record of the user: numFailures, disabled (locked), ... */

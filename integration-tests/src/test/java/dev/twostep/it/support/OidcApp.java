@@ -32,11 +32,18 @@ public final class OidcApp implements AutoCloseable {
     }
 
     private final KeycloakServer server;
+    private final String clientId;
     private final HttpServer callback;
     private final BlockingQueue<Map<String, String>> returns = new ArrayBlockingQueue<>(16);
 
     public OidcApp(KeycloakServer server) {
+        this(server, CLIENT_ID);
+    }
+
+    /** The app of another public client of the realm (the reviewers' page's, say). */
+    public OidcApp(KeycloakServer server, String clientId) {
         this.server = server;
+        this.clientId = clientId;
         try {
             callback = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (IOException e) {
@@ -52,7 +59,7 @@ public final class OidcApp implements AutoCloseable {
             }
         });
         callback.start();
-        new AdminApi(server).allowRedirect(CLIENT_ID, redirectUri());
+        new AdminApi(server).allowRedirect(clientId, redirectUri());
     }
 
     public String redirectUri() {
@@ -69,7 +76,7 @@ public final class OidcApp implements AutoCloseable {
         String verifier = random(32);
         String state = random(16);
         Map<String, String> params = new java.util.LinkedHashMap<>();
-        params.put("client_id", CLIENT_ID);
+        params.put("client_id", clientId);
         params.put("redirect_uri", redirectUri());
         params.put("response_type", "code");
         params.put("scope", "openid");
@@ -115,7 +122,7 @@ public final class OidcApp implements AutoCloseable {
     public TokenEndpoint.Answer exchange(String code, String verifier) {
         Map<String, String> params = new java.util.LinkedHashMap<>();
         params.put("grant_type", "authorization_code");
-        params.put("client_id", CLIENT_ID);
+        params.put("client_id", clientId);
         params.put("redirect_uri", redirectUri());
         params.put("code", code);
         if (verifier != null) {

@@ -23,6 +23,15 @@ public final class Outbox {
 
     /** Every message sent to {@code username}, oldest first. */
     public List<JsonNode> messagesFor(String username) {
+        return matching("user", username);
+    }
+
+    /** Every message sent to the phone {@code e164}, whichever account it was for, oldest first. */
+    public List<JsonNode> messagesTo(String e164) {
+        return matching("to", e164);
+    }
+
+    private List<JsonNode> matching(String field, String value) {
         List<JsonNode> messages = new ArrayList<>();
         if (!Files.exists(file)) {
             return messages;
@@ -30,7 +39,7 @@ public final class Outbox {
         try {
             for (String line : Files.readAllLines(file)) {
                 JsonNode message = JSON.readTree(line);
-                if (username.equals(message.path("user").asText())) {
+                if (value.equals(message.path(field).asText())) {
                     messages.add(message);
                 }
             }

@@ -15,6 +15,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import dev.twostep.it.pages.OtherMethodsPage;
 import dev.twostep.it.pages.RecoveryInfoPage;
+import dev.twostep.it.pages.SecuritySettingsPage;
 import dev.twostep.it.pages.SignInPage;
 import dev.twostep.it.pages.TwoStepCodePage;
 
@@ -145,6 +146,21 @@ public final class Seller implements AutoCloseable {
         }
         info.start();
         return browser;
+    }
+
+    /**
+     * Opens Advanced Security Settings from the app's {@code attempt} in {@code browser} and answers the
+     * fresh code sent to the primary phone; the settings never offer to trust the browser.
+     */
+    public SecuritySettingsPage openSettings(WebDriver browser, OidcApp.Attempt attempt) {
+        int sent = messageCount();
+        browser.get(attempt.url() + "&kc_action=two-step-settings");
+        TwoStepCodePage code = new TwoStepCodePage(browser);
+        if (code.offersToTrustThisDevice()) {
+            throw new AssertionError("the settings offer to trust this browser");
+        }
+        code.signIn(latestMessage(sent + 1).get("code").asText());
+        return new SecuritySettingsPage(browser);
     }
 
     /** A well-formed code that is surely not {@code right}. */

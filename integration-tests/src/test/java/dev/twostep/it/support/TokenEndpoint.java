@@ -50,6 +50,15 @@ public final class TokenEndpoint {
         return grant(form);
     }
 
+    /** A refresh-token grant with the public {@code admin-cli} client, as a script that kept its token does. */
+    public Answer refresh(String refreshToken) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", "refresh_token");
+        form.put("client_id", "admin-cli");
+        form.put("refresh_token", refreshToken);
+        return grant(form);
+    }
+
     /** Any grant: the form parameters as given. */
     public Answer grant(Map<String, String> form) {
         String body = form.entrySet().stream()
