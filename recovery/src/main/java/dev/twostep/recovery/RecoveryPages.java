@@ -63,16 +63,24 @@ public final class RecoveryPages {
     }
 
     /**
-     * The request whose status this browser sees: its own, while there is news of it; else an approval that
-     * waits for another browser (this one cannot go on to the enrollment, and should know why).
+     * The request whose status this browser sees: its own, while there is news of it (a draft of its own is
+     * shown as the upload page instead). Else the word on the account that every browser should hear: an
+     * approval that waits for another browser (this one cannot go on to the enrollment, and should know
+     * why), or a rejection of the newest request. Another browser's pending request is not shown: it must not
+     * stop this browser from sending its own.
      */
     private Optional<RecoveryRequestEntity> withStatusPage() {
-        Optional<RecoveryRequestEntity> mine = mine().filter(RecoveryPages::hasStatusPage);
-        if (mine.isPresent()) {
-            return mine;
+        Optional<RecoveryRequestEntity> mine = mine();
+        if (mine.isPresent() && (hasStatusPage(mine.get()) || mine.get().getStatus() == RecoveryStatus.DRAFT)) {
+            return mine.filter(RecoveryPages::hasStatusPage);
         }
-        return requests.ofUser(context.getRealm(), context.getUser()).stream()
-                .filter(RecoveryRequestEntity::awaitsClaim).findFirst();
+        List<RecoveryRequestEntity> all = requests.ofUser(context.getRealm(), context.getUser());
+        Optional<RecoveryRequestEntity> approval = all.stream().filter(RecoveryRequestEntity::awaitsClaim).findFirst();
+        if (approval.isPresent()) {
+            return approval;
+        }
+        return all.stream().filter(request -> request.getStatus() != RecoveryStatus.DRAFT).findFirst()
+                .filter(request -> request.getStatus() == RecoveryStatus.REJECTED);
     }
 
     /** A request the seller still needs to hear about; one withdrawn or already used is history. */

@@ -54,7 +54,6 @@ public final class PendingCode {
         notes.put(key("salt"), B64.encodeToString(salt));
         notes.put(key("target"), target);
         notes.put(key("expires"), Long.toString(now.plus(policy.codeLifetime()).toEpochMilli()));
-        notes.put(key("sent"), Long.toString(now.toEpochMilli()));
         notes.put(key("tries"), carried == null ? "0" : carried);
         return code;
     }
@@ -85,12 +84,6 @@ public final class PendingCode {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JRE", e);
         }
-    }
-
-    /** When the pending code was sent, or null when none is pending. */
-    public Instant sentAt() {
-        long sent = number("sent", -1);
-        return sent < 0 || notes.get(key("hash")) == null ? null : Instant.ofEpochMilli(sent);
     }
 
     /**
@@ -180,7 +173,7 @@ public final class PendingCode {
 
     /** Forgets the pending code, e.g. when the user goes back to change the number. */
     public void clear() {
-        for (String part : new String[] {"hash", "salt", "target", "expires", "sent", "tries"}) {
+        for (String part : new String[] {"hash", "salt", "target", "expires", "tries"}) {
             notes.remove(key(part));
         }
     }

@@ -127,6 +127,12 @@ public final class Seller implements AutoCloseable {
         return signInForCode(browser, server.accountUrl());
     }
 
+    /** A whole sign-in with the code sent to the primary phone, ending in the app. */
+    public void signInWithCode(WebDriver browser) {
+        new TwoStepCodePage(browser).signIn(signInForCode(browser));
+        awaitApp(browser);
+    }
+
     /** As {@link #signInForCode(WebDriver)}, starting at {@code appUrl}. */
     public String signInForCode(WebDriver browser, String appUrl) {
         signIn(browser, appUrl);
