@@ -26,7 +26,7 @@ import dev.twostep.core.method.UserMethods;
 import dev.twostep.core.phone.PhoneCredentialData;
 import dev.twostep.core.phone.PhoneCredentialModel;
 import dev.twostep.core.phone.PhoneNumbers;
-import dev.twostep.core.policy.RealmPolicy;
+import dev.twostep.core.policy.LoginPolicy;
 import dev.twostep.core.policy.TwoStepPolicy;
 
 /**
@@ -50,7 +50,7 @@ public final class DirectGrantAuthenticator implements Authenticator {
         }
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
         String code = form.getFirst("otp") != null ? form.getFirst("otp") : form.getFirst("totp");
-        TwoStepPolicy policy = RealmPolicy.of(context.getRealm());
+        TwoStepPolicy policy = LoginPolicy.of(context.getAuthenticationSession(), context.getRealm());
         PendingCode pending = new PendingCode(new SingleUseNotes(context.getSession().singleUseObjects(),
                 policy.codeLifetime()), "direct-grant." + context.getRealm().getId() + "." + user.getId());
         Optional<PhoneCredentialData> phone = methods.inRole(MethodRole.PRIMARY)

@@ -25,9 +25,8 @@ import dev.twostep.core.device.TrustedDevices;
 import dev.twostep.core.method.MethodsBaseline;
 import dev.twostep.core.method.UserMethods;
 import dev.twostep.core.phone.PhoneCredentialModel;
-import dev.twostep.core.policy.RealmPolicy;
+import dev.twostep.core.policy.LoginPolicy;
 import dev.twostep.core.policy.TwoStepPolicy;
-import dev.twostep.core.policy.TwoStepPolicyConfig;
 import dev.twostep.recovery.RecoveryClaim;
 import dev.twostep.recovery.RecoveryPages;
 import dev.twostep.recovery.RecoveryRequests;
@@ -121,19 +120,12 @@ public final class VerifyAuthenticator implements Authenticator {
 
     /**
      * The execution's policy; a step without a config of its own (as in the forgot-password flow) follows the
-     * browser flow's. A broken config falls back to the defaults, loudly, rather than locking users out.
+     * browser flow's. A wrong setting keeps its safe default, loudly, rather than locking users out.
      */
     static TwoStepPolicy policyOf(AuthenticationFlowContext context) {
-        if (context.getAuthenticatorConfig() == null) {
-            return RealmPolicy.of(context.getRealm());
-        }
-        try {
-            return TwoStepPolicyConfig.from(context.getAuthenticatorConfig().getConfig());
-        } catch (IllegalArgumentException e) {
-            LOG.errorf("two-step: authenticator config '%s' of realm %s is invalid (%s); using the defaults",
-                    context.getAuthenticatorConfig().getAlias(), context.getRealm().getName(), e.getMessage());
-            return TwoStepPolicy.defaults();
-        }
+        // The rest of this login (enrollment, recovery) reads the same policy.
+        LoginPolicy.record(context.getAuthenticationSession(), context.getAuthenticatorConfig());
+        return LoginPolicy.of(context.getAuthenticationSession(), context.getRealm());
     }
 
     @Override

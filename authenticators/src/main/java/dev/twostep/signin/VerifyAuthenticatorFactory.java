@@ -21,6 +21,7 @@ import org.keycloak.provider.ProviderConfigProperty;
 import dev.twostep.core.AuthenticatorIds;
 import dev.twostep.recovery.RecoveryPolicy;
 import dev.twostep.core.phone.PhoneCredentialModel;
+import dev.twostep.core.policy.RealmPolicy;
 import dev.twostep.core.policy.TwoStepPolicyConfig;
 
 /** Registers the sign-in step {@value #PROVIDER_ID}; its config is the 2SV policy. */
@@ -103,6 +104,8 @@ public final class VerifyAuthenticatorFactory implements AuthenticatorFactory {
     }
 
     private static void reportGaps(RealmModel realm) {
+        // Reading each config of the step logs what is wrong in it.
+        RealmPolicy.allConfigs(realm).forEach(config -> RealmPolicy.read(realm, config));
         EmailCodeFlowCheck.offending(realm).forEach(step -> LOG.warnf("two-step: realm %s breaks the "
                 + "no-e-mail-codes policy: flow %s sends codes by e-mail; remove that step", realm.getName(), step));
         if (ResetFlowCheck.skipsTheCode(realm)) {

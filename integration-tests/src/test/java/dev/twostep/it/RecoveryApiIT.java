@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -70,6 +71,21 @@ class RecoveryApiIT {
             assertTrue(answer.body().contains(language.getValue()), language.getKey() + ": " + answer.body());
             assertTrue(answer.body().contains("<html"), "a page of the login theme, not bare text");
         }
+    }
+
+    @Test
+    void theReviewPageKeepsItsOwnSecurityHeaders() throws Exception {
+        KeycloakServer server = SharedKeycloak.server();
+        HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(server.realmUrl() + "/two-step-recovery/review")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, page.statusCode());
+        List<String> csp = page.headers().allValues("Content-Security-Policy");
+        assertEquals(1, csp.size(), "one policy, ours: " + csp);
+        assertTrue(csp.get(0).contains("script-src 'self'") && csp.get(0).contains("frame-ancestors 'none'"), csp.get(0));
+        assertEquals(List.of("DENY"), page.headers().allValues("X-Frame-Options"));
+        assertEquals(List.of("nosniff"), page.headers().allValues("X-Content-Type-Options"));
+        assertEquals(List.of("no-referrer"), page.headers().allValues("Referrer-Policy"));
     }
 
     /** The other realm's token even comes from a client named as our review page's. */

@@ -17,6 +17,8 @@ import org.keycloak.services.ErrorPage;
 import org.keycloak.services.managers.AuthenticationSessionManager;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
+import dev.twostep.core.web.CrossSitePost;
+
 /**
  * Receives the recovery upload form ({@code /realms/{realm}/two-step-recovery/upload}) for a sign-in that
  * is on the recovery pages, then sends the browser back to that sign-in, which shows the outcome.
@@ -47,8 +49,13 @@ public final class DocumentUploadResource {
             LOG.debugf("two-step: recovery upload refused in realm %s (no matching sign-in)", realm.getName());
             return ErrorPage.error(session, authSession, Response.Status.FORBIDDEN, "twoStepRecoveryUploadOrphan");
         }
+        if (CrossSitePost.isCrossSite(session)) {
+            // Another site's page posted documents in the seller's browser, ticket and all: nothing is added.
+            LOG.warnf("two-step: cross-site recovery upload refused in realm %s", realm.getName());
+            return ErrorPage.error(session, authSession, Response.Status.FORBIDDEN, "twoStepCrossSiteRefused");
+        }
         session.getContext().setAuthenticationSession(authSession);
-        DocumentUpload.Outcome outcome = new DocumentUpload(session, RecoveryPolicy.of(realm))
+        DocumentUpload.Outcome outcome = new DocumentUpload(session, RecoveryPolicy.of(authSession, realm))
                 .receive(realm, user, session.getContext().getHttpRequest().getMultiPartFormParameters());
         URI back = URI.create(tickets.returnUrl());
         if (outcome.submitted() == null) {

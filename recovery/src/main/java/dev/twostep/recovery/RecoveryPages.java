@@ -5,11 +5,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import jakarta.ws.rs.core.Response;
+
 import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.events.Errors;
 import org.keycloak.models.utils.FormMessage;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 import dev.twostep.core.forms.TwoStepPages;
+import dev.twostep.core.web.CrossSitePost;
 
 /**
  * The seller's side of account recovery, inside the sign-in after the password: send identity documents
@@ -103,6 +107,12 @@ public final class RecoveryPages {
      * through {@code back}; "Send a new request" opens the upload page where a new request is allowed.
      */
     public void handle(Runnable back) {
+        if (CrossSitePost.isCrossSite(context.getSession())) {
+            context.getEvent().detail("two_step", "recovery-cross-site-post").error(Errors.INVALID_REQUEST);
+            context.challenge(context.form().setError("twoStepCrossSiteRefused")
+                    .createErrorPage(Response.Status.FORBIDDEN));
+            return;
+        }
         String action = context.getHttpRequest().getDecodedFormParameters().getFirst("action");
         if ("back".equals(action)) {
             context.getAuthenticationSession().removeAuthNote(NOTE_ACTIVE);
@@ -121,7 +131,7 @@ public final class RecoveryPages {
     private void upload(RecoveryRequestEntity draft, List<FormMessage> errors) {
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
         String ticket = new UploadTicket(authSession).issue(context.getRefreshUrl(false).toString());
-        RecoveryPolicy policy = RecoveryPolicy.of(context.getRealm());
+        RecoveryPolicy policy = RecoveryPolicy.of(context.getAuthenticationSession(), context.getRealm());
         Map<String, Object> model = new HashMap<>();
         model.put("uploadUrl", context.getUriInfo().getBaseUriBuilder().path("realms").path(context.getRealm().getName())
                 .path(RecoveryRealmResourceFactory.PROVIDER_ID).path("upload")

@@ -1,7 +1,5 @@
 package dev.twostep.recovery;
 
-import static dev.twostep.core.policy.TwoStepPolicyConfig.intOf;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -10,8 +8,11 @@ import org.jboss.logging.Logger;
 import org.keycloak.models.RealmModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
+import org.keycloak.sessions.AuthenticationSessionModel;
 
+import dev.twostep.core.policy.LoginPolicy;
 import dev.twostep.core.policy.RealmPolicy;
+import dev.twostep.core.policy.SettingsReader;
 
 /**
  * Limits of account recovery, kept with the rest of the 2SV policy in the sign-in step's config: how many
@@ -48,20 +49,32 @@ public record RecoveryPolicy(int maxDocuments, long maxDocumentBytes, Duration r
     }
 
     public static RecoveryPolicy of(RealmModel realm) {
-        try {
-            return from(RealmPolicy.config(realm));
-        } catch (IllegalArgumentException e) {
-            LOG.errorf("two-step: recovery settings of realm %s are invalid (%s); using the defaults", realm.getName(),
-                    e.getMessage());
-            return defaults();
-        }
+        return of(realm, RealmPolicy.config(realm));
     }
 
+    /** The limits of one login: those of the policy its sign-in step follows (see {@link LoginPolicy}). */
+    public static RecoveryPolicy of(AuthenticationSessionModel login, RealmModel realm) {
+        return of(realm, LoginPolicy.config(login, realm));
+    }
+
+    private static RecoveryPolicy of(RealmModel realm, Map<String, String> config) {
+        SettingsReader settings = new SettingsReader(config);
+        RecoveryPolicy policy = read(settings);
+        settings.problems().forEach(problem -> LOG.warnf("two-step: recovery settings of realm %s: %s",
+                realm.getName(), problem));
+        return policy;
+    }
+
+    /** The limits of a config map; a wrong value keeps its default (see {@link SettingsReader}). */
     public static RecoveryPolicy from(Map<String, String> config) {
+        return read(new SettingsReader(config));
+    }
+
+    private static RecoveryPolicy read(SettingsReader settings) {
         RecoveryPolicy d = defaults();
-        return new RecoveryPolicy(intOf(config, MAX_DOCUMENTS, d.maxDocuments()),
-                intOf(config, MAX_DOCUMENT_MEGABYTES, d.maxDocumentMegabytes()) * 1024L * 1024L,
-                Duration.ofDays(intOf(config, RETENTION_DAYS, (int) d.retention().toDays())));
+        return new RecoveryPolicy(settings.whole(MAX_DOCUMENTS, d.maxDocuments(), 1, 20),
+                settings.whole(MAX_DOCUMENT_MEGABYTES, d.maxDocumentMegabytes(), 1, 100) * 1024L * 1024L,
+                Duration.ofDays(settings.whole(RETENTION_DAYS, (int) d.retention().toDays(), 0, 3650)));
     }
 
     /** The admin console's fields for these limits, shown with the rest of the sign-in step's config. */

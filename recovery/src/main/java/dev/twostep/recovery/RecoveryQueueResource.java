@@ -92,24 +92,27 @@ public final class RecoveryQueueResource {
         Reviewers.require(realm, auth);
         RecoveryRequestEntity request = find(id);
         Reviewers.requireMayDecideFor(realm, auth, session.users().getUserById(realm, request.getUserId()));
-        Map<String, Object> detail = summary(request, request.getDocuments().size(), Time.currentTimeMillis());
+        List<RecoveryRequests.DocumentFacts> documents = requests.documentsOf(request);
+        Map<String, Object> detail = summary(request, documents.size(), Time.currentTimeMillis());
         detail.put("contactNote", request.getContactNote());
         detail.put("decidedAt", request.getDecidedAt());
         detail.put("decidedBy", request.getDecidedBy());
         detail.put("reason", request.getReason());
         // Every other open request of the account, to weigh side by side: approving one withdraws the others.
-        detail.put("competingRequests", requests.competingWith(realm, request).stream().map(other -> {
+        List<RecoveryRequestEntity> competingRequests = requests.competingWith(realm, request);
+        Map<String, Long> competingDocuments = requests.documentCounts(competingRequests);
+        detail.put("competingRequests", competingRequests.stream().map(other -> {
             Map<String, Object> competing = new LinkedHashMap<>();
             competing.put("id", other.getId());
             competing.put("createdAt", other.getCreatedAt());
             competing.put("sentFromBrowser", other.getSentFromBrowser());
             competing.put("sentFromAddress", other.getSentFromAddress());
-            competing.put("documents", other.getDocuments().size());
+            competing.put("documents", competingDocuments.getOrDefault(other.getId(), 0L));
             return competing;
         }).toList());
-        detail.put("documentList", request.getDocuments().stream().map(document -> Map.of(
-                "id", document.getId(), "position", document.getPosition(), "mediaType", document.getMediaType(),
-                "size", document.getSize())).toList());
+        detail.put("documentList", documents.stream().map(document -> Map.of(
+                "id", document.id(), "position", document.position(), "mediaType", document.mediaType(),
+                "size", document.size())).toList());
         UserModel user = session.users().getUserById(realm, request.getUserId());
         if (user != null) {
             detail.put("account", accountFacts(user));
@@ -124,8 +127,7 @@ public final class RecoveryQueueResource {
         Reviewers.require(realm, auth);
         RecoveryRequestEntity request = find(id);
         Reviewers.requireMayDecideFor(realm, auth, session.users().getUserById(realm, request.getUserId()));
-        RecoveryDocumentEntity document = request.getDocuments().stream()
-                .filter(candidate -> candidate.getId().equals(documentId)).findFirst()
+        RecoveryDocumentEntity document = requests.document(request, documentId)
                 .orElseThrow(() -> new NotFoundException("no such document"));
         String extension = DocumentType.ofMediaType(document.getMediaType()).map(DocumentType::extension).orElse("bin");
         return Response.ok(document.getContent(), document.getMediaType())

@@ -43,6 +43,10 @@ import jakarta.persistence.Table;
         @NamedQuery(name = "twoStepRecoveryClaim", query = "update RecoveryRequestEntity r set r.claimedAt = :now"
                 + " where r.realmId = :realmId and r.userId = :userId and r.status = 'APPROVED'"
                 + " and r.claimedAt is null and r.decidedAt < :methodsSince"),
+        @NamedQuery(name = "twoStepRecoveryDocumentList", query = "select d.id, d.position, d.mediaType, d.size"
+                + " from RecoveryDocumentEntity d where d.request.id = :requestId order by d.position"),
+        @NamedQuery(name = "twoStepRecoveryDocumentOne", query = "select d from RecoveryDocumentEntity d"
+                + " where d.request.id = :requestId and d.id = :id"),
         @NamedQuery(name = "twoStepRecoveryPendingCounts", query = "select r.userId, count(r)"
                 + " from RecoveryRequestEntity r where r.realmId = :realmId and r.status = 'PENDING'"
                 + " and r.userId in :userIds group by r.userId"),

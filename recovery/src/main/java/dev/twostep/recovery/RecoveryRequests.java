@@ -126,6 +126,26 @@ public final class RecoveryRequests {
                 .setParameter("realmId", realm.getId()).setFirstResult(first).setMaxResults(max).getResultList();
     }
 
+    /** What a reviewer sees of one document before opening it. */
+    public record DocumentFacts(String id, int position, String mediaType, long size) {
+    }
+
+    /** The documents of {@code request}, without their bytes (which stay in the database until one is opened). */
+    public List<DocumentFacts> documentsOf(RecoveryRequestEntity request) {
+        return em.createNamedQuery("twoStepRecoveryDocumentList", Object[].class)
+                .setParameter("requestId", request.getId()).getResultStream()
+                .map(row -> new DocumentFacts((String) row[0], ((Number) row[1]).intValue(), (String) row[2],
+                        ((Number) row[3]).longValue()))
+                .toList();
+    }
+
+    /** One document of {@code request}, bytes and all: only this one is read. */
+    public Optional<RecoveryDocumentEntity> document(RecoveryRequestEntity request, String documentId) {
+        return em.createNamedQuery("twoStepRecoveryDocumentOne", RecoveryDocumentEntity.class)
+                .setParameter("requestId", request.getId()).setParameter("id", documentId)
+                .getResultStream().findFirst();
+    }
+
     /** How many documents each of {@code requests} has, counted in the database (their bytes stay there). */
     public Map<String, Long> documentCounts(List<RecoveryRequestEntity> requests) {
         Map<String, Long> counts = new HashMap<>();

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 
+import org.keycloak.headers.SecurityHeadersProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.theme.FreeMarkerException;
@@ -64,8 +65,12 @@ public final class ReviewPage {
             attributes.put("apiUrl", UriBuilder.fromUri(base).path("admin").path("realms").path(realm.getName())
                     .path(RecoveryQueueResourceProviderFactory.PROVIDER_ID).build().toString());
             String html = session.getProvider(FreeMarkerProvider.class).processTemplate(attributes, TEMPLATE, theme);
+            // Keycloak's own headers (the realm's looser CSP and framing) would replace these: this page sets all.
+            session.getProvider(SecurityHeadersProvider.class).options().skipHeaders();
             return Response.ok(html).header("Content-Security-Policy", CSP).header("X-Frame-Options", "DENY")
-                    .header("X-Content-Type-Options", "nosniff").cacheControl(noStore()).build();
+                    .header("X-Content-Type-Options", "nosniff").header("Referrer-Policy", "no-referrer")
+                    .header("X-Robots-Tag", "none").header("Strict-Transport-Security", "max-age=31536000")
+                    .cacheControl(noStore()).build();
         } catch (IOException | FreeMarkerException e) {
             throw new IllegalStateException("two-step: the review page cannot be rendered", e);
         }

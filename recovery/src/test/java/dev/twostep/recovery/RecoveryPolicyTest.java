@@ -18,14 +18,19 @@ class RecoveryPolicyTest {
     }
 
     @Test
-    void readsTheAdminsValuesAndRefusesNonsense() {
+    void readsTheAdminsValuesAndKeepsTheDefaultOfEachWrongOne() {
         RecoveryPolicy policy = RecoveryPolicy.from(Map.of(RecoveryPolicy.MAX_DOCUMENTS, "5",
                 RecoveryPolicy.MAX_DOCUMENT_MEGABYTES, "2", RecoveryPolicy.RETENTION_DAYS, "7"));
         assertEquals(5, policy.maxDocuments());
         assertEquals(2, policy.maxDocumentMegabytes());
         assertEquals(Duration.ofDays(7), policy.retention());
-        assertThrows(IllegalArgumentException.class, () -> RecoveryPolicy.from(Map.of(RecoveryPolicy.MAX_DOCUMENTS, "0")));
-        assertThrows(IllegalArgumentException.class, () -> RecoveryPolicy.from(Map.of(RecoveryPolicy.RETENTION_DAYS, "x")));
+        RecoveryPolicy mixed = RecoveryPolicy.from(Map.of(RecoveryPolicy.MAX_DOCUMENTS, "0",
+                RecoveryPolicy.RETENTION_DAYS, "x", RecoveryPolicy.MAX_DOCUMENT_MEGABYTES, "2"));
+        assertEquals(3, mixed.maxDocuments(), "0 documents is wrong: the default stays");
+        assertEquals(Duration.ofDays(30), mixed.retention(), "not a number: the default stays");
+        assertEquals(2, mixed.maxDocumentMegabytes(), "the right value beside them is kept");
+        assertThrows(IllegalArgumentException.class, () -> new RecoveryPolicy(0, 1, Duration.ZERO),
+                "the limits themselves still refuse nonsense");
     }
 
     @Test

@@ -16,7 +16,7 @@ import org.keycloak.utils.TotpUtils;
 import dev.twostep.core.method.MethodRole;
 import dev.twostep.core.forms.TwoStepPages;
 import dev.twostep.core.phone.PhoneNumbers;
-import dev.twostep.core.policy.RealmPolicy;
+import dev.twostep.core.policy.LoginPolicy;
 import dev.twostep.core.policy.TwoStepPolicy;
 
 /**
@@ -46,13 +46,13 @@ final class EnrollForm {
         model.put("role", role.id());
         model.put("changing", state.changing().isPresent());
         model.put("page", page.name());
-        model.put("trustsDevices", RealmPolicy.of(context.getRealm()).trustsDevices());
+        TwoStepPolicy policy = LoginPolicy.of(context.getAuthenticationSession(), context.getRealm());
+        model.put("trustsDevices", policy.trustsDevices());
         state.chosen(MethodRole.PRIMARY).ifPresent(primary -> model.put("primary", describe(primary)));
         state.chosen(MethodRole.BACKUP).ifPresent(backup -> model.put("backup", describe(backup)));
 
         if (page == EnrollPage.PHONE) {
             // Only countries codes may go to: a seller should not find out after typing the whole number.
-            TwoStepPolicy policy = RealmPolicy.of(context.getRealm());
             List<PhoneNumbers.Country> countries = numbers.countries(locale).stream()
                     .filter(c -> policy.allowsCountry(c.region())).toList();
             model.put("countries", countries.stream()
@@ -77,12 +77,12 @@ final class EnrollForm {
         }
         if (page == EnrollPage.APP) {
             String secret = state.otpSecret().orElseThrow();
-            OTPPolicy policy = context.getRealm().getOTPPolicy();
+            OTPPolicy otp = context.getRealm().getOTPPolicy();
             model.put("qrCode", TotpUtils.qrCode(context.getSession(), secret, context.getRealm(), context.getUser()));
             model.put("secretKey", TotpUtils.encode(secret));
-            model.put("digits", policy.getDigits());
-            model.put("period", policy.getPeriod());
-            model.put("algorithm", policy.getAlgorithmKey());
+            model.put("digits", otp.getDigits());
+            model.put("period", otp.getPeriod());
+            model.put("algorithm", otp.getAlgorithmKey());
         }
 
         return TwoStepPages.render(context.form(), page.template(), model, errors, info);

@@ -24,7 +24,7 @@ import dev.twostep.core.method.Channel;
 import dev.twostep.core.method.MethodRole;
 import dev.twostep.core.method.UserMethods;
 import dev.twostep.core.phone.PhoneNumbers;
-import dev.twostep.core.policy.RealmPolicy;
+import dev.twostep.core.policy.LoginPolicy;
 import dev.twostep.core.policy.TwoStepPolicy;
 import dev.twostep.recovery.RecoveryRequests;
 
@@ -47,7 +47,7 @@ final class EnrollmentSteps {
         this.outcome = outcome;
         this.form = context.getHttpRequest().getDecodedFormParameters();
         this.pages = new EnrollForm(context, state, numbers);
-        this.policy = RealmPolicy.of(context.getRealm());
+        this.policy = LoginPolicy.of(context.getAuthenticationSession(), context.getRealm());
     }
 
     /** Acts on a post to the page the seller is on. */

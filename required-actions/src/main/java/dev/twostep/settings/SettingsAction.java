@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.Response;
 import org.keycloak.authentication.InitiatedActionSupport;
 import org.keycloak.authentication.RequiredActionContext;
 import org.keycloak.authentication.RequiredActionProvider;
+import org.keycloak.events.Errors;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
 import org.keycloak.models.credential.OTPCredentialModel;
@@ -21,6 +22,7 @@ import dev.twostep.core.challenge.CodeChallenge;
 import dev.twostep.core.challenge.CodeChallengeHost;
 import dev.twostep.core.challenge.MethodOption;
 import dev.twostep.core.device.TrustedDevices;
+import dev.twostep.core.web.CrossSitePost;
 import dev.twostep.enroll.ChangeOutcome;
 import dev.twostep.enroll.MethodChange;
 import dev.twostep.core.method.MethodRole;
@@ -28,7 +30,7 @@ import dev.twostep.core.method.RoleSwap;
 import dev.twostep.core.method.TwoStepReset;
 import dev.twostep.core.method.UserMethods;
 import dev.twostep.core.notice.ChangeNotice;
-import dev.twostep.core.policy.RealmPolicy;
+import dev.twostep.core.policy.LoginPolicy;
 import dev.twostep.core.policy.TwoStepPolicy;
 
 /**
@@ -72,6 +74,14 @@ public final class SettingsAction implements RequiredActionProvider {
 
     @Override
     public void processAction(RequiredActionContext context) {
+        if (CrossSitePost.isCrossSite(context.getSession())) {
+            // Another site's page posted here in the seller's browser: nothing changes.
+            context.getEvent().clone().event(EventType.UPDATE_CREDENTIAL_ERROR).user(context.getUser())
+                    .detail("two_step_change", "cross-site-post").error(Errors.INVALID_REQUEST);
+            context.challenge(context.form().setError("twoStepCrossSiteRefused")
+                    .createErrorPage(Response.Status.FORBIDDEN));
+            return;
+        }
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
         String page = authSession.getAuthNote(NOTE_PAGE);
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
@@ -182,12 +192,12 @@ public final class SettingsAction implements RequiredActionProvider {
     }
 
     private static SettingsForm form(RequiredActionContext context) {
-        return new SettingsForm(context, RealmPolicy.of(context.getRealm()),
+        return new SettingsForm(context, LoginPolicy.of(context.getAuthenticationSession(), context.getRealm()),
                 context.getAuthenticationSession().getAuthNote(NOTE_CHANGED) != null);
     }
 
     private static CodeChallenge challenge(RequiredActionContext context, UserMethods methods) {
-        TwoStepPolicy policy = RealmPolicy.of(context.getRealm());
+        TwoStepPolicy policy = LoginPolicy.of(context.getAuthenticationSession(), context.getRealm());
         ChallengeScope scope = new ChallengeScope(context.getSession(), context.getRealm(), context.getUser(),
                 context.getAuthenticationSession(), context.form(), context.getEvent().clone());
         return new CodeChallenge(scope, new SettingsHost(context), policy, methods, CODE_SLOT);

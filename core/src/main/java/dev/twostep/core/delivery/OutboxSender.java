@@ -14,6 +14,8 @@ import java.util.Map;
 import org.jboss.logging.Logger;
 import org.keycloak.util.JsonSerialization;
 
+import dev.twostep.core.phone.PhoneNumbers;
+
 /**
  * The dev sender: appends each message as one JSON line to a file and logs it, codes included, so a
  * newcomer can sign in without a phone gateway. Never select it in production.
@@ -22,9 +24,12 @@ final class OutboxSender implements CodeSender {
     private static final Logger LOG = Logger.getLogger(OutboxSender.class);
 
     private final Path file;
+    private final boolean logsCodes;
 
-    OutboxSender(Path file) {
+    /** {@code logsCodes}: log each message in clear (only under start-dev; elsewhere a masked line at DEBUG). */
+    OutboxSender(Path file, boolean logsCodes) {
         this.file = file;
+        this.logsCodes = logsCodes;
     }
 
     @Override
@@ -50,7 +55,12 @@ final class OutboxSender implements CodeSender {
         } catch (IOException e) {
             throw new DeliveryException("twoStepSendFailed", "outbox file " + file + " not writable", e);
         }
-        LOG.infof("two-step outbox (dev only): %s to %s for %s/%s: %s", message.channel().id(), message.to(),
-                message.realm(), message.user(), message.text());
+        if (logsCodes) {
+            LOG.infof("two-step outbox (dev only): %s to %s for %s/%s: %s", message.channel().id(), message.to(),
+                    message.realm(), message.user(), message.text());
+        } else {
+            LOG.debugf("two-step outbox: %s to %s for %s/%s written to the outbox file", message.channel().id(),
+                    new PhoneNumbers().mask(message.to()), message.realm(), message.user());
+        }
     }
 }

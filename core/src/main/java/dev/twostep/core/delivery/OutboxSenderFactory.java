@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.jboss.logging.Logger;
 import org.keycloak.Config;
+import org.keycloak.common.util.Environment;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
@@ -12,17 +13,20 @@ import org.keycloak.provider.ProviderConfigurationBuilder;
 
 /**
  * The {@value #PROVIDER_ID} sender. Option {@code file} (e.g. {@code --spi-two-step-sender--outbox--file=...});
- * default {@code data/two-step-outbox.jsonl} under Keycloak's home.
+ * default {@code data/two-step-outbox.jsonl} under Keycloak's home. It is the default only under
+ * {@code start-dev}: a production server ({@code kc.sh start}) with no sender chosen refuses to start rather
+ * than write codes to a file, and one that chose the outbox by name never logs codes or full numbers.
  */
 public final class OutboxSenderFactory implements CodeSenderFactory {
     public static final String PROVIDER_ID = "outbox";
     private static final Logger LOG = Logger.getLogger(OutboxSenderFactory.class);
 
     private Path file;
+    private final boolean devMode = Environment.isDevMode();
 
     @Override
     public CodeSender create(KeycloakSession session) {
-        return new OutboxSender(file);
+        return new OutboxSender(file, devMode);
     }
 
     @Override
@@ -34,6 +38,14 @@ public final class OutboxSenderFactory implements CodeSenderFactory {
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
+        if (factory.getProviderFactory(CodeSender.class) != this) {
+            return;
+        }
+        if (!devMode && !PROVIDER_ID.equals(Config.getProvider(CodeSenderSpi.NAME))) {
+            throw new IllegalStateException("two-step: no code sender is chosen, and the outbox (which writes codes "
+                    + "to a file) is the default only under start-dev: start with "
+                    + "--spi-two-step-sender--provider=twilio, or name the outbox (=outbox) for a test server");
+        }
         LOG.infof("two-step: outbox sender writes codes to %s (dev only; choose twilio in production)",
                 file.toAbsolutePath());
     }

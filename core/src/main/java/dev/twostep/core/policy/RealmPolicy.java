@@ -26,13 +26,25 @@ public final class RealmPolicy {
         if (config.isEmpty()) {
             return TwoStepPolicy.defaults();
         }
-        try {
-            return TwoStepPolicyConfig.from(config.get().getConfig());
-        } catch (IllegalArgumentException e) {
-            LOG.errorf("two-step: authenticator config '%s' of realm %s is invalid (%s); using the defaults",
-                    config.get().getAlias(), realm.getName(), e.getMessage());
-            return TwoStepPolicy.defaults();
-        }
+        return read(realm, config.get());
+    }
+
+    /** The policy of one config of the sign-in step, each wrong setting reported in the server log. */
+    public static TwoStepPolicy read(RealmModel realm, AuthenticatorConfigModel config) {
+        TwoStepPolicyConfig.Reading reading = TwoStepPolicyConfig.read(config.getConfig());
+        reading.problems().forEach(problem -> LOG.warnf("two-step: policy '%s' of realm %s: %s", config.getAlias(),
+                realm.getName(), problem));
+        return reading.policy();
+    }
+
+    /** Every config of the sign-in step in the realm, in any flow: what the start-up check reads. */
+    public static java.util.List<AuthenticatorConfigModel> allConfigs(RealmModel realm) {
+        return realm.getAuthenticationFlowsStream()
+                .flatMap(flow -> realm.getAuthenticationExecutionsStream(flow.getId()))
+                .filter(execution -> AuthenticatorIds.VERIFY.equals(execution.getAuthenticator())
+                        && execution.getAuthenticatorConfig() != null)
+                .map(execution -> realm.getAuthenticatorConfigById(execution.getAuthenticatorConfig()))
+                .filter(java.util.Objects::nonNull).toList();
     }
 
     /** The raw config map of the sign-in step (empty when it has none), for settings kept by other modules. */

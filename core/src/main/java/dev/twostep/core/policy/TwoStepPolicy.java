@@ -11,6 +11,12 @@ public record TwoStepPolicy(int codeLength, Duration codeLifetime, int maxWrongT
                             Duration trustedDeviceLifetime, int sendsPerUserPerHour, int sendsPerNumberPerDay,
                             int sendsPerIpPerHour, Set<String> allowedCountries) {
 
+    /**
+     * The allowed-countries entry of a list that could not be read: no region is ever this, so no number is
+     * accepted (failing closed) rather than every number (the empty list).
+     */
+    public static final String NO_COUNTRY = "--";
+
     /** Codes outlive this by no configuration: a longer-lived code is a phishing gift. */
     public static final Duration MAX_CODE_LIFETIME = Duration.ofMinutes(10);
 

@@ -10,7 +10,9 @@ import org.keycloak.provider.ProviderConfigurationBuilder;
 
 /**
  * The policy as admin-editable authenticator config: the keys, their help, and how a config map becomes
- * a {@link TwoStepPolicy}. Missing values take the defaults; wrong ones are refused when saved.
+ * a {@link TwoStepPolicy}. Keycloak checks nothing when an admin saves such a config, so each value is read
+ * on its own when used: a missing one takes its default, a wrong one keeps its safe default and is
+ * reported (see {@link Reading}), and a wrong list of allowed countries allows no country at all.
  */
 public final class TwoStepPolicyConfig {
     public static final String CODE_LENGTH = "codeLength";
@@ -60,26 +62,39 @@ public final class TwoStepPolicyConfig {
                 .build();
     }
 
-    /** The policy of a config map (null: the defaults). Throws IllegalArgumentException on a bad value. */
-    public static TwoStepPolicy from(Map<String, String> config) {
-        TwoStepPolicy d = TwoStepPolicy.defaults();
-        if (config == null) {
-            return d;
-        }
-        return new TwoStepPolicy(
-                intOf(config, CODE_LENGTH, d.codeLength()),
-                Duration.ofSeconds(intOf(config, CODE_LIFETIME_SECONDS, (int) d.codeLifetime().toSeconds())),
-                intOf(config, MAX_WRONG_TRIES, d.maxWrongTries()),
-                Duration.ofSeconds(intOf(config, RESEND_COOLDOWN_SECONDS, (int) d.resendCooldown().toSeconds())),
-                Duration.ofDays(intOf(config, TRUSTED_DEVICE_DAYS, (int) d.trustedDeviceLifetime().toDays())),
-                intOf(config, SENDS_PER_USER_PER_HOUR, d.sendsPerUserPerHour()),
-                intOf(config, SENDS_PER_NUMBER_PER_DAY, d.sendsPerNumberPerDay()),
-                intOf(config, SENDS_PER_IP_PER_HOUR, d.sendsPerIpPerHour()),
-                countriesOf(config.get(ALLOWED_COUNTRIES)));
+    /** A config read: the policy it gives and what was wrong in it (empty when nothing was). */
+    public record Reading(TwoStepPolicy policy, List<String> problems) {
     }
 
-    private static Set<String> countriesOf(String value) {
-        if (value == null || value.isBlank()) {
+    /** The policy of a config map (null: the defaults), whatever it holds; see {@link #read}. */
+    public static TwoStepPolicy from(Map<String, String> config) {
+        return read(config).policy();
+    }
+
+    /** Reads each setting on its own: a wrong value keeps that setting's safe default and is named. */
+    public static Reading read(Map<String, String> config) {
+        TwoStepPolicy d = TwoStepPolicy.defaults();
+        SettingsReader settings = new SettingsReader(config);
+        int maxLifetime = (int) TwoStepPolicy.MAX_CODE_LIFETIME.toSeconds();
+        TwoStepPolicy policy = new TwoStepPolicy(
+                settings.whole(CODE_LENGTH, d.codeLength(), 6, 10),
+                Duration.ofSeconds(settings.whole(CODE_LIFETIME_SECONDS, (int) d.codeLifetime().toSeconds(), 1,
+                        maxLifetime)),
+                settings.whole(MAX_WRONG_TRIES, d.maxWrongTries(), 1, 100),
+                Duration.ofSeconds(settings.whole(RESEND_COOLDOWN_SECONDS, (int) d.resendCooldown().toSeconds(), 0,
+                        3600)),
+                Duration.ofDays(settings.whole(TRUSTED_DEVICE_DAYS, (int) d.trustedDeviceLifetime().toDays(), 0, 3650)),
+                settings.whole(SENDS_PER_USER_PER_HOUR, d.sendsPerUserPerHour(), 1, 1000),
+                settings.whole(SENDS_PER_NUMBER_PER_DAY, d.sendsPerNumberPerDay(), 1, 1000),
+                settings.whole(SENDS_PER_IP_PER_HOUR, d.sendsPerIpPerHour(), 1, 1_000_000),
+                countriesOf(settings));
+        return new Reading(policy, settings.problems());
+    }
+
+    /** Two-letter codes; anything else allows no country, since "every country" is the widest setting. */
+    private static Set<String> countriesOf(SettingsReader settings) {
+        String value = settings.text(ALLOWED_COUNTRIES);
+        if (value == null) {
             return Set.of();
         }
         Set<String> countries = new java.util.TreeSet<>();
@@ -89,23 +104,12 @@ public final class TwoStepPolicyConfig {
                 continue;
             }
             if (!country.matches("[A-Z]{2}")) {
-                throw new IllegalArgumentException(ALLOWED_COUNTRIES + " must list two-letter country codes, not " + part);
+                settings.problem(ALLOWED_COUNTRIES + " must list two-letter country codes, not " + part
+                        + "; no number is accepted until it is fixed");
+                return Set.of(TwoStepPolicy.NO_COUNTRY);
             }
             countries.add(country);
         }
         return countries;
-    }
-
-    /** A whole-number setting: {@code fallback} when unset, IllegalArgumentException when not a number. */
-    public static int intOf(Map<String, String> config, String key, int fallback) {
-        String value = config.get(key);
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + " must be a whole number", e);
-        }
     }
 }

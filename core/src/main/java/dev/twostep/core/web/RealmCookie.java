@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.NewCookie;
@@ -43,10 +44,19 @@ public final class RealmCookie {
         session.getContext().getHttpResponse().setCookieIfAbsent(carrying(realm, value, lifetime));
     }
 
-    /** The value this browser sent, under either name. */
+    /** The value this browser sent under the name this server uses (see {@link #sent}). */
     public Optional<String> value() {
+        boolean secure = "https".equalsIgnoreCase(session.getContext().getUri().getBaseUri().getScheme());
         Map<String, Cookie> cookies = session.getContext().getRequestHeaders().getCookies();
-        Cookie cookie = cookies.getOrDefault("__Secure-" + name, cookies.get(name));
-        return Optional.ofNullable(cookie).map(Cookie::getValue);
+        return sent(name -> Optional.ofNullable(cookies.get(name)).map(Cookie::getValue), name, secure);
+    }
+
+    /**
+     * Over https only the {@code __Secure-} cookie counts: browsers accept that name only from a secure page,
+     * so a plain-http page of the same host (or a sibling that shares cookies) cannot plant one. Reading the
+     * plain name there too would undo what the prefix promises. Over plain http only the plain name exists.
+     */
+    static Optional<String> sent(Function<String, Optional<String>> cookies, String name, boolean secure) {
+        return cookies.apply(secure ? "__Secure-" + name : name);
     }
 }

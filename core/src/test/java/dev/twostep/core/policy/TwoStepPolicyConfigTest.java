@@ -2,7 +2,6 @@ package dev.twostep.core.policy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -26,12 +25,29 @@ class TwoStepPolicyConfigTest {
     }
 
     @Test
-    void badValuesAreRefusedWithTheKeyNamed() {
-        IllegalArgumentException country = assertThrows(IllegalArgumentException.class,
-                () -> TwoStepPolicyConfig.from(Map.of("allowedCountries", "Italy")));
-        assertTrue(country.getMessage().contains("allowedCountries"));
-        assertThrows(IllegalArgumentException.class, () -> TwoStepPolicyConfig.from(Map.of("trustedDeviceDays", "-1")));
-        assertThrows(IllegalArgumentException.class, () -> TwoStepPolicyConfig.from(Map.of("sendsPerIpPerHour", "0")));
+    void aWrongValueKeepsItsDefaultAndTheOthersStay() {
+        TwoStepPolicyConfig.Reading reading = TwoStepPolicyConfig.read(Map.of("codeLength", "abc",
+                "maxWrongTries", "2", "trustedDeviceDays", "-1", "sendsPerIpPerHour", "0"));
+        assertEquals(6, reading.policy().codeLength(), "not a number: the default");
+        assertEquals(2, reading.policy().maxWrongTries(), "a right value beside wrong ones is kept");
+        assertEquals(Duration.ofDays(90), reading.policy().trustedDeviceLifetime());
+        assertEquals(20, reading.policy().sendsPerIpPerHour());
+        assertEquals(3, reading.problems().size(), reading.problems().toString());
+        assertTrue(reading.problems().get(0).contains("codeLength=abc"), reading.problems().toString());
+    }
+
+    @Test
+    void anUnreadableCountryListAllowsNoCountry() {
+        TwoStepPolicyConfig.Reading reading = TwoStepPolicyConfig.read(Map.of("allowedCountries", "Italy"));
+        assertFalse(reading.policy().allowsCountry("IT"), "fails closed, never open");
+        assertFalse(reading.policy().allowsCountry("US"));
+        assertTrue(reading.problems().get(0).contains("allowedCountries"), reading.problems().toString());
+    }
+
+    @Test
+    void aCodeLifetimeBeyondTenMinutesIsNotTaken() {
+        assertEquals(Duration.ofMinutes(5), TwoStepPolicyConfig.from(Map.of("codeLifetimeSeconds", "3600"))
+                .codeLifetime());
     }
 
     @Test

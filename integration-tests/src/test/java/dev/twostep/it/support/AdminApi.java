@@ -164,6 +164,57 @@ public final class AdminApi {
         }
     }
 
+    /**
+     * Creates a top-level browser flow of its own: the password form, then the 2SV step with {@code policy} as
+     * its config. Returns the flow's id.
+     */
+    public String createFlowWithPolicy(String alias, Map<String, String> policy) {
+        HttpResponse<String> created = send("POST", "/authentication/flows", Map.of("alias", alias,
+                "providerId", "basic-flow", "topLevel", true, "builtIn", false));
+        if (created.statusCode() != 201) {
+            throw new IllegalStateException("flow not created: " + created.statusCode() + " " + created.body());
+        }
+        String path = "/authentication/flows/" + alias.replace(" ", "%20") + "/executions";
+        for (String provider : List.of("auth-username-password-form", "two-step-verify")) {
+            HttpResponse<String> added = send("POST", path + "/execution", Map.of("provider", provider));
+            if (added.statusCode() != 201) {
+                throw new IllegalStateException("step not added: " + added.statusCode() + " " + added.body());
+            }
+        }
+        for (JsonNode execution : json(send("GET", path, null))) {
+            Map<String, Object> required = JSON.convertValue(execution, Map.class);
+            required.put("requirement", "REQUIRED");
+            send("PUT", path, required);
+            if ("two-step-verify".equals(execution.path("providerId").asText())) {
+                HttpResponse<String> config = send("POST", "/authentication/executions/"
+                        + execution.path("id").asText() + "/config", Map.of("alias", alias + " policy", "config", policy));
+                if (config.statusCode() != 201) {
+                    throw new IllegalStateException("config not set: " + config.statusCode() + " " + config.body());
+                }
+            }
+        }
+        return json(send("GET", "/authentication/flows", null)).findParents("alias").stream()
+                .filter(flow -> alias.equals(flow.path("alias").asText())).findFirst().orElseThrow()
+                .path("id").asText();
+    }
+
+    /** Deletes a flow made by {@link #createFlowWithPolicy}. */
+    public void deleteFlow(String flowId) {
+        send("DELETE", "/authentication/flows/" + flowId, null);
+    }
+
+    /** Makes a client sign users in with another browser flow (null: the realm's again). */
+    @SuppressWarnings("unchecked")
+    public void overrideBrowserFlow(String clientId, String flowId) {
+        JsonNode client = json(send("GET", "/clients?clientId=" + clientId, null)).get(0);
+        Map<String, Object> updated = JSON.convertValue(client, Map.class);
+        updated.put("authenticationFlowBindingOverrides", flowId == null ? Map.of() : Map.of("browser", flowId));
+        HttpResponse<String> response = send("PUT", "/clients/" + client.get("id").asText(), updated);
+        if (response.statusCode() != 204) {
+            throw new IllegalStateException("client not changed: " + response.statusCode() + " " + response.body());
+        }
+    }
+
     /** Sets attributes of a client of the realm (null removes one) and returns their previous values. */
     @SuppressWarnings("unchecked")
     public Map<String, String> changeClientAttributes(String clientId, Map<String, String> changes) {

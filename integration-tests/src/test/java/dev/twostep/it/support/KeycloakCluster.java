@@ -4,11 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * Two Keycloak nodes on this machine clustered as in production: one PostgreSQL, Keycloak's embedded
@@ -29,7 +27,7 @@ public final class KeycloakCluster implements AutoCloseable {
         try {
             for (String name : List.of("a", "b")) {
                 Path nodeHome = home.resolveSibling("cluster-node-" + name);
-                copyDistribution(home, nodeHome);
+                KeycloakServer.copyDistribution(home, nodeHome);
                 KeycloakServer node = new KeycloakServer(nodeHome, logs.resolve("outbox-node-" + name + ".jsonl"),
                         KeycloakServer.freePort());
                 node.withOptions(database.keycloakOptions()).withOptions(List.of("--cache=ispn",
@@ -72,25 +70,6 @@ public final class KeycloakCluster implements AutoCloseable {
 
     public KeycloakServer b() {
         return nodes.get(1);
-    }
-
-    /** The distribution with our provider, fresh for each run (its data folder is the node's own). */
-    private static void copyDistribution(Path from, Path to) throws IOException {
-        KeycloakServer.deleteTree(to);
-        try (Stream<Path> paths = Files.walk(from)) {
-            for (Path source : paths.toList()) {
-                Path relative = from.relativize(source);
-                if (relative.startsWith("data") || relative.startsWith("tmp")) {
-                    continue;
-                }
-                Path target = to.resolve(relative.toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
     }
 
     @Override

@@ -89,6 +89,28 @@ public final class KeycloakServer implements AutoCloseable {
 
     private final List<String> extraOptions = new ArrayList<>();
 
+    /**
+     * A copy of the distribution with our provider, fresh for each run (its data folder is the copy's own): a
+     * Keycloak home holds one server's build and transaction log.
+     */
+    public static void copyDistribution(Path from, Path to) throws IOException {
+        deleteTree(to);
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path source : paths.toList()) {
+                Path relative = from.relativize(source);
+                if (relative.startsWith("data") || relative.startsWith("tmp")) {
+                    continue;
+                }
+                Path target = to.resolve(relative.toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+    }
+
     /** More {@code kc.sh} options for the next start (e.g. another code sender). */
     public KeycloakServer withOptions(List<String> options) {
         extraOptions.addAll(options);
@@ -162,7 +184,7 @@ public final class KeycloakServer implements AutoCloseable {
         return value;
     }
 
-    static void deleteTree(Path root) throws IOException {
+    public static void deleteTree(Path root) throws IOException {
         if (!Files.exists(root)) {
             return;
         }

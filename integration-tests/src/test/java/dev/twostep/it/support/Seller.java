@@ -129,7 +129,8 @@ public final class Seller implements AutoCloseable {
 
     /** A whole sign-in with the code sent to the primary phone, ending in the app. */
     public void signInWithCode(WebDriver browser) {
-        new TwoStepCodePage(browser).signIn(signInForCode(browser));
+        String code = signInForCode(browser);
+        new TwoStepCodePage(browser).signIn(code);
         awaitApp(browser);
     }
 
