@@ -44,6 +44,8 @@ public final class VerifyAuthenticator implements Authenticator {
     @Override
     public void authenticate(AuthenticationFlowContext context) {
         UserModel user = context.getUser();
+        // First of all: the enrollment or recovery this step may hand the login to follow the same policy.
+        TwoStepPolicy policy = policyOf(context);
         UserMethods methods = UserMethods.of(user);
         if (!methods.isComplete()) {
             RequiredActionProviderModel enroll = context.getRealm().getRequiredActionProviderByAlias(RequiredActionIds.ENROLL);
@@ -75,7 +77,6 @@ public final class VerifyAuthenticator implements Authenticator {
             context.success();
             return;
         }
-        TwoStepPolicy policy = policyOf(context);
         Optional<CredentialModel> device = SignInLevel.codeDemanded(context) || !policy.trustsDevices()
                 ? Optional.empty()
                 : new TrustedDeviceCheck(context.getSession()).trustedDevice(user, policy.trustedDeviceLifetime());

@@ -130,8 +130,11 @@ public final class AdminApi {
         }
         JsonNode config = json(send("GET", "/authentication/config/" + configId, null));
         Map<String, Object> updated = JSON.convertValue(config, Map.class);
-        Map<String, String> before = JSON.convertValue(config.get("config"), Map.class);
-        Map<String, String> settings = new java.util.HashMap<>(before);
+        Map<String, String> current = JSON.convertValue(config.get("config"), Map.class);
+        Map<String, String> settings = new java.util.HashMap<>(current);
+        // A setting that was unset comes back as "" (unset again), so putting "before" back undoes it.
+        Map<String, String> before = new java.util.HashMap<>(current);
+        changes.keySet().forEach(key -> before.putIfAbsent(key, ""));
         settings.putAll(changes);
         updated.put("config", settings);
         HttpResponse<String> response = send("PUT", "/authentication/config/" + configId, updated);
