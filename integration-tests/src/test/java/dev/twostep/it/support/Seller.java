@@ -49,8 +49,10 @@ public final class Seller implements AutoCloseable {
         id = admin.createSeller(username, PASSWORD);
         // Each seller has numbers of their own, so per-number send limits never join two tests.
         java.util.Random random = new java.util.Random();
-        phone = String.format("347%03d4567", random.nextInt(1000));
-        otherPhone = String.format("348%03d6543", random.nextInt(1000));
+        // Ten thousand of each (mobile prefixes 340-349 and 330-339): tests that lower a per-number limit must
+        // not meet another test's seller on the same number.
+        phone = String.format("34%d%03d4567", random.nextInt(10), random.nextInt(1000));
+        otherPhone = String.format("33%d%03d6543", random.nextInt(10), random.nextInt(1000));
     }
 
     public static String e164(String italianNational) {
