@@ -4,15 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import org.jboss.logging.Logger;
 import org.keycloak.Config;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.AuthenticatorFactory;
 import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
-import org.keycloak.models.RealmModel;
-import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.OTPCredentialModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.models.utils.PostMigrationEvent;
@@ -21,13 +18,11 @@ import org.keycloak.provider.ProviderConfigProperty;
 import dev.twostep.core.AuthenticatorIds;
 import dev.twostep.recovery.RecoveryPolicy;
 import dev.twostep.core.phone.PhoneCredentialModel;
-import dev.twostep.core.policy.RealmPolicy;
 import dev.twostep.core.policy.TwoStepPolicyConfig;
 
 /** Registers the sign-in step {@value #PROVIDER_ID}; its config is the 2SV policy. */
 public final class VerifyAuthenticatorFactory implements AuthenticatorFactory {
     public static final String PROVIDER_ID = AuthenticatorIds.VERIFY;
-    private static final Logger LOG = Logger.getLogger(VerifyAuthenticatorFactory.class);
 
     private static final AuthenticationExecutionModel.Requirement[] CHOICES = {
         AuthenticationExecutionModel.Requirement.REQUIRED, AuthenticationExecutionModel.Requirement.DISABLED
@@ -92,32 +87,15 @@ public final class VerifyAuthenticatorFactory implements AuthenticatorFactory {
     public void init(Config.Scope config) {
     }
 
-    /** At start, reports every realm whose sign-in flows would still send codes by e-mail. */
+    /** At start, reports for every realm what would let a user past 2SV (see {@link RealmGapReport}). */
     @Override
     public void postInit(KeycloakSessionFactory factory) {
         factory.register(event -> {
             if (event instanceof PostMigrationEvent) {
                 KeycloakModelUtils.runJobInTransaction(factory, session -> session.realms().getRealmsStream()
-                        .forEach(VerifyAuthenticatorFactory::reportGaps));
+                        .forEach(realm -> RealmGapReport.run(session, realm)));
             }
         });
-    }
-
-    private static void reportGaps(RealmModel realm) {
-        // Reading each config of the step logs what is wrong in it.
-        RealmPolicy.allConfigs(realm).forEach(config -> RealmPolicy.read(realm, config));
-        EmailCodeFlowCheck.offending(realm).forEach(step -> LOG.warnf("two-step: realm %s breaks the "
-                + "no-e-mail-codes policy: flow %s sends codes by e-mail; remove that step", realm.getName(), step));
-        if (ResetFlowCheck.skipsTheCode(realm)) {
-            LOG.warnf("two-step: realm %s lets \"Forgot password\" sign users in without a code: add the step "
-                    + "\"%s\" to its reset credentials flow after the e-mail (see the README)", realm.getName(),
-                    AuthenticatorIds.VERIFY);
-        }
-        if (TotpSetupCheck.offersKeycloakTotpSetup(realm)) {
-            LOG.warnf("two-step: realm %s offers Keycloak's own authenticator-app set-up (required action %s): "
-                    + "an app added there is never accepted as a 2SV method; disable that action (see the README)",
-                    realm.getName(), UserModel.RequiredAction.CONFIGURE_TOTP.name());
-        }
     }
 
     @Override

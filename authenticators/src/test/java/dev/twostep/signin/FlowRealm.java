@@ -80,6 +80,8 @@ final class FlowRealm {
                     case "getResetCredentialsFlow" -> flows.get("reset credentials");
                     case "isResetPasswordAllowed" -> resetAllowed;
                     case "getRequiredActionProviderByAlias" -> requiredAction((String) args[0]);
+                    case "getAuthenticationFlowById" -> flows.values().stream()
+                            .filter(flow -> flow.getId().equals(args[0])).findFirst().orElse(null);
                     case "getAuthenticationExecutionsStream" ->
                             executions.getOrDefault((String) args[0], List.of()).stream();
                     default -> throw new UnsupportedOperationException(method.getName());

@@ -14,12 +14,12 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import dev.twostep.it.pages.SecuritySettingsPage;
 import dev.twostep.it.pages.TwoStepCodePage;
 import dev.twostep.it.support.Seller;
 import dev.twostep.it.support.SharedKeycloak;
+import dev.twostep.it.support.Waits;
 
 /** Keycloak's own Account Console, "Signing in": our phone method is listed and leads to the settings. */
 @ExtendWith(SharedKeycloak.class)
@@ -41,7 +41,7 @@ class AccountConsoleIT {
 
             // "Update" on the phone row starts Advanced Security Settings, which asks for a fresh code.
             int sent = seller.messageCount();
-            new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+            Waits.upTo(browser, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
                     .until(d -> {
                         WebElement phoneRow = d.findElement(By.xpath("//*[contains(text(), '+39 •••-•••-4567')]"
                                 + "/ancestor::*[.//button[normalize-space()='Update']][1]"));
@@ -56,7 +56,7 @@ class AccountConsoleIT {
 
     private static String awaitText(ChromeDriver browser, String text) {
         // The console is a single-page app that redraws itself while loading: elements go stale under us.
-        new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+        Waits.upTo(browser, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
                 .until(d -> d.findElement(By.tagName("body")).getText().contains(text));
         return browser.findElement(By.tagName("body")).getText();
     }

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import dev.twostep.it.pages.OtherMethodsPage;
 import dev.twostep.it.pages.TwoStepCodePage;
@@ -21,6 +20,7 @@ import dev.twostep.it.support.OidcApp;
 import dev.twostep.it.support.Seller;
 import dev.twostep.it.support.SharedKeycloak;
 import dev.twostep.it.support.TokenEndpoint;
+import dev.twostep.it.support.Waits;
 
 /**
  * Whoever holds a seller's open session cannot add an authenticator app of their own: the shipped realm
@@ -38,7 +38,7 @@ class AppOutsideEnrollmentIT {
     void enrolled() {
         seller = new Seller();
         app = new OidcApp(seller.server);
-        bound = seller.enrollTextMessageWithAppBackup(false);
+        bound = seller.importMethodsAndSignIn(false);
     }
 
     @AfterEach
@@ -91,7 +91,7 @@ class AppOutsideEnrollmentIT {
     private AuthenticatorApp addAppThroughKeycloak(ChromeDriver browser) {
         OidcApp.Attempt attempt = app.start(null);
         browser.get(attempt.url() + "&kc_action=" + CONFIGURE_TOTP);
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> !d.findElements(By.id("totpSecret")).isEmpty());
+        Waits.upTo(browser, Duration.ofSeconds(20)).until(d -> !d.findElements(By.id("totpSecret")).isEmpty());
         AuthenticatorApp rogue = AuthenticatorApp.ofStoredSecret(
                 browser.findElement(By.id("totpSecret")).getAttribute("value"));
         browser.findElement(By.id("totp")).sendKeys(rogue.currentCode());

@@ -41,7 +41,7 @@ class CompetingRecoveryIT {
     @BeforeEach
     void enrolled() {
         seller = new Seller();
-        seller.enrollTextMessageWithAppBackup(false);
+        seller.importMethods();
     }
 
     @AfterEach

@@ -10,6 +10,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterEach;
@@ -23,12 +25,15 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import dev.twostep.it.pages.RecoveryStatusPage;
 import dev.twostep.it.pages.RecoveryUploadPage;
 import dev.twostep.it.support.Documents;
+import dev.twostep.it.support.FormBrowser;
+import dev.twostep.it.support.FormBrowser.Page;
+import dev.twostep.it.support.Pause;
 import dev.twostep.it.support.Seller;
 import dev.twostep.it.support.SharedKeycloak;
 
 /**
  * A post that another site's page makes in the seller's browser (the browser says so in Sec-Fetch-Site)
- * changes nothing, even with the seller's cookies and a live upload ticket.
+ * changes nothing, even with the seller's cookies and a live upload ticket or settings page.
  */
 @ExtendWith(SharedKeycloak.class)
 class CrossSitePostIT {
@@ -39,7 +44,7 @@ class CrossSitePostIT {
     @BeforeEach
     void enrolled() {
         seller = new Seller();
-        seller.enrollTextMessageWithAppBackup(false);
+        seller.importMethods();
     }
 
     @AfterEach
@@ -63,6 +68,31 @@ class CrossSitePostIT {
         // The seller's own page, with the same ticket, still sends.
         new RecoveryUploadPage(browser).attach(new Documents(files).file("scan.pdf", Documents.pdf())).send();
         assertEquals("PENDING", new RecoveryStatusPage(browser).status());
+    }
+
+    @Test
+    void aCrossSiteSettingsPostChangesNothing() {
+        String base = seller.server.baseUrl();
+        FormBrowser browser = new FormBrowser(List.of(base));
+        Page page = browser.get(FormBrowser.authorizationUrl(base, null));
+        int sent = seller.messageCount();
+        page = browser.submit(page, "kc-form-login", base, Map.of("username", seller.username, "password", Seller.PASSWORD));
+        page = browser.submit(page, "two-step-verify-form", base,
+                Map.of("action", "verify", "code", seller.latestMessage(sent + 1).get("code").asText(), "trustDevice", "on"));
+        assertEquals(1, seller.credentialsOfType("two-step-trusted-device").size());
+
+        Pause.millis(1100); // the suite's resend cooldown, before the settings' fresh code
+        page = browser.get(FormBrowser.authorizationUrl(base, "&kc_action=two-step-settings"));
+        page = browser.submit(page, "two-step-verify-form", base,
+                Map.of("action", "verify", "code", seller.latestMessage(sent + 2).get("code").asText()));
+        assertEquals("two-step-settings", page.template(), page.body());
+
+        // "Require codes on all devices", posted by another site's page with the seller's cookies.
+        browser.header("Sec-Fetch-Site", "cross-site").header("Origin", "https://evil.example");
+        Page forged = browser.submit(page, "two-step-settings-form", base, Map.of("action", "require-codes"));
+        assertEquals(403, forged.status());
+        assertTrue(forged.body().contains("came from another website"), forged.body());
+        assertEquals(1, seller.credentialsOfType("two-step-trusted-device").size(), "the trusted device is kept");
     }
 
     /** The upload form's post, made by another page with the browser's cookies: a PDF and a note. */

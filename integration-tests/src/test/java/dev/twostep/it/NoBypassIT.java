@@ -20,7 +20,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import dev.twostep.it.pages.ChooseMethodPage;
 import dev.twostep.it.pages.SelectAuthenticatorPage;
@@ -33,6 +32,7 @@ import dev.twostep.it.support.MailCatcher;
 import dev.twostep.it.support.Seller;
 import dev.twostep.it.support.SharedKeycloak;
 import dev.twostep.it.support.TokenEndpoint;
+import dev.twostep.it.support.Waits;
 
 /** Nothing gets around the second step: not the password grant, not guessing codes. */
 @ExtendWith(SharedKeycloak.class)
@@ -62,7 +62,7 @@ class NoBypassIT {
 
     @Test
     void tryAnotherWayOffersNothingThatSkipsTheCode() {
-        seller.enrollTextMessageWithAppBackup(false);
+        seller.importMethodsAndSignIn(false);
         ChromeDriver browser = seller.newBrowser();
         String code = seller.signInForCode(browser);
         new TwoStepCodePage(browser).submitWith("tryAnotherWay", "on");
@@ -75,7 +75,7 @@ class NoBypassIT {
 
     @Test
     void aSellerWhoDeletedTheBackupStillNeedsACodeBeforeSettingUpAgain() {
-        seller.enrollTextMessageWithAppBackup(true);
+        seller.importMethodsAndSignIn(true);
         // As the Account Console's "Delete" on the authenticator app does.
         seller.admin.deleteCredential(seller.id, seller.credentialsOfType("otp").get(0).path("id").asText());
 
@@ -90,14 +90,14 @@ class NoBypassIT {
 
     @Test
     void forgotPasswordAsksForTheCodeBeforeTheNewPassword() throws Exception {
-        seller.enrollTextMessageWithAppBackup(false);
+        seller.importMethodsAndSignIn(false);
         Map<String, Object> before = seller.admin.changeRealm(Map.of("resetPasswordAllowed", true));
         try (MailCatcher mail = new MailCatcher(seller.admin)) {
             ChromeDriver browser = seller.newBrowser();
             browser.get(seller.server.accountUrl());
             new SignInPage(browser).awaitShown();
             browser.findElement(By.cssSelector("a[href*='reset-credentials']")).click();
-            new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> !d.findElements(By.id("username")).isEmpty());
+            Waits.upTo(browser, Duration.ofSeconds(20)).until(d -> !d.findElements(By.id("username")).isEmpty());
             browser.findElement(By.id("username")).sendKeys(seller.username);
             browser.findElement(By.cssSelector("[type=submit]")).click();
 
@@ -112,7 +112,7 @@ class NoBypassIT {
             TwoStepCodePage code = new TwoStepCodePage(browser);
             assertTrue(code.whereTheCodeIs().contains("4567"), code.whereTheCodeIs());
             code.signIn(seller.latestMessage(sent + 1).get("code").asText());
-            new WebDriverWait(browser, Duration.ofSeconds(20))
+            Waits.upTo(browser, Duration.ofSeconds(20))
                     .until(d -> !d.findElements(By.id("password-new")).isEmpty());
             browser.findElement(By.id("password-new")).sendKeys(Seller.NEW_PASSWORD);
             browser.findElement(By.id("password-confirm")).sendKeys(Seller.NEW_PASSWORD);
@@ -127,7 +127,7 @@ class NoBypassIT {
 
     @Test
     void aSecondTabDoesNotInheritThePasswordStep() {
-        seller.enrollTextMessageWithAppBackup(false);
+        seller.importMethodsAndSignIn(false);
         ChromeDriver browser = seller.newBrowser();
         String code = seller.signInForCode(browser);
 
@@ -144,7 +144,7 @@ class NoBypassIT {
 
     @Test
     void passwordGrantNeedsTheAppCode() {
-        AuthenticatorApp app = seller.enrollTextMessageWithAppBackup(false);
+        AuthenticatorApp app = seller.importMethodsAndSignIn(false);
 
         TokenEndpoint.Answer noCode = tokens.passwordGrant(seller.username, Seller.PASSWORD, Map.of());
         assertEquals(401, noCode.status());
@@ -166,7 +166,7 @@ class NoBypassIT {
 
     @Test
     void passwordGrantWithATextMessageCodeFromAFirstCall() {
-        seller.enrollTextMessageWithAppBackup(false);
+        seller.importMethodsAndSignIn(false);
         Map<String, String> before = seller.admin.changePolicy(Map.of("resendCooldownSeconds", "30"));
         try {
             aTextMessageCodeFromAFirstCall();
@@ -210,7 +210,7 @@ class NoBypassIT {
 
     @Test
     void wrongCodesCountInKeycloaksBruteForceDetector() {
-        seller.enrollTextMessageWithAppBackup(false);
+        seller.importMethodsAndSignIn(false);
         int before = seller.admin.bruteForce(seller.id).path("numFailures").asInt();
         // No quick-login lock here: this test is about counting, the next one about locking.
         Map<String, Object> realmBefore = seller.admin.changeRealm(Map.of("quickLoginCheckMilliSeconds", 1));
@@ -230,7 +230,7 @@ class NoBypassIT {
 
     @Test
     void aLockedOutSellerIsToldSoEvenWithTheRightCode() {
-        seller.enrollTextMessageWithAppBackup(false);
+        seller.importMethodsAndSignIn(false);
         Map<String, Object> before = seller.admin.changeRealm(Map.of("failureFactor", 3,
                 "quickLoginCheckMilliSeconds", 1));
         try {

@@ -43,7 +43,7 @@ class OfflineSessionsEndIT {
         seller = new Seller();
         tokens = new TokenEndpoint(seller.server);
         app = new OidcApp(seller.server);
-        authenticator = seller.enrollTextMessageWithAppBackup(false);
+        authenticator = seller.importMethodsAndSignIn(false);
     }
 
     @AfterEach

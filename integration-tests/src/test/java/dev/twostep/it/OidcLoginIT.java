@@ -45,7 +45,7 @@ class OidcLoginIT {
 
     @Test
     void anAppsIdTokenProvesTheCode() {
-        seller.enrollTextMessageWithAppBackup(false);
+        seller.importMethods();
         ChromeDriver browser = seller.newBrowser();
         OidcApp.Attempt attempt = app.start(null);
         String code = seller.signInForCode(browser, attempt.url());
@@ -69,7 +69,7 @@ class OidcLoginIT {
 
     @Test
     void aTrustedDeviceIsALowerLevelAndAnAppCanDemandACode() {
-        seller.enrollTextMessageWithAppBackup(true);
+        seller.importMethodsAndSignIn(true);
         ChromeDriver browser = seller.enrollingBrowser();
         int sent = seller.messageCount();
 

@@ -46,7 +46,7 @@ class PolicyFailsClosedIT {
 
     @Test
     void aWrongSettingKeepsItsSafeDefaultAndIsReported() throws IOException {
-        seller.enrollTextMessageWithAppBackup(false);
+        seller.importMethods();
         Map<String, String> before = seller.admin.changePolicy(Map.of("codeLength", "abc", "maxWrongTries", "2"));
         try {
             ChromeDriver browser = seller.newBrowser();

@@ -35,7 +35,7 @@ class RecoveryApiIT {
             JsonNode queue = new ObjectMapper().readTree(asAdmin.body());
             assertTrue(queue.isArray(), "the queue is read from our recovery table: " + asAdmin.body());
 
-            AuthenticatorApp app = seller.enrollTextMessageWithAppBackup(false);
+            AuthenticatorApp app = seller.importMethods();
             TokenEndpoint tokens = new TokenEndpoint(seller.server);
             String sellerToken = tokens.passwordGrant(seller.username, Seller.PASSWORD,
                     Map.of("otp", app.currentCode())).body().path("access_token").asText();

@@ -38,6 +38,7 @@ import dev.twostep.it.support.Documents;
 import dev.twostep.it.support.MailCatcher;
 import dev.twostep.it.support.Seller;
 import dev.twostep.it.support.SharedKeycloak;
+import dev.twostep.it.support.Waits;
 
 /** Account recovery: a seller who lost every method sends documents; a reviewer approves or rejects. */
 @ExtendWith(SharedKeycloak.class)
@@ -61,7 +62,7 @@ class RecoveryIT {
     @BeforeEach
     void newSeller() {
         seller = new Seller();
-        seller.enrollTextMessageWithAppBackup(false);
+        seller.importMethods();
     }
 
     @AfterEach
@@ -274,7 +275,7 @@ class RecoveryIT {
         String id = onlyRequestOfSeller().path("id").asText();
 
         try (Seller reviewer = new Seller()) {
-            reviewer.enrollTextMessageWithAppBackup(false);
+            reviewer.importMethodsAndSignIn(false);
             reviewer.admin.grantRealmRole(reviewer.id, "two-step-recovery-reviewer");
             ChromeDriver page = reviewer.enrollingBrowser();
             int sent = reviewer.messageCount();
@@ -282,7 +283,7 @@ class RecoveryIT {
             // Signed in already, the reviewer still confirms the password and gives a fresh code.
             reviewer.confirmPassword(page);
             new TwoStepCodePage(page).signIn(reviewer.latestMessage(sent + 1).get("code").asText());
-            WebDriverWait wait = new WebDriverWait(page, Duration.ofSeconds(30));
+            WebDriverWait wait = Waits.upTo(page, Duration.ofSeconds(30));
             WebElement open = wait.until(d -> d.findElements(By.cssSelector("tr[data-request-id='" + id + "'] button.open-request"))
                     .stream().findFirst().orElse(null));
             open.click();
@@ -311,7 +312,7 @@ class RecoveryIT {
         ChromeDriver page = seller.newBrowser();
         seller.signIn(page, seller.server.baseUrl() + "/realms/seller/two-step-recovery/review");
         new TwoStepCodePage(page).signIn(seller.latestMessage(seller.messageCount()).get("code").asText());
-        new WebDriverWait(page, Duration.ofSeconds(30)).until(d -> d.findElement(By.id("review-message")).getText()
+        Waits.upTo(page, Duration.ofSeconds(30)).until(d -> d.findElement(By.id("review-message")).getText()
                 .contains("not a recovery reviewer"));
         assertTrue(page.findElement(By.id("queue")).getAttribute("hidden") != null, "no queue is shown");
     }

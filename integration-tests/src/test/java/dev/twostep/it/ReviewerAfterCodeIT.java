@@ -44,7 +44,7 @@ class ReviewerAfterCodeIT {
     @BeforeEach
     void reviewerEnrolled() {
         reviewer = new Seller();
-        reviewer.enrollTextMessageWithAppBackup(true);
+        reviewer.importMethodsAndSignIn(true);
         reviewer.admin.grantRealmRole(reviewer.id, "two-step-recovery-reviewer");
         review = new OidcApp(reviewer.server, CLIENT);
     }
@@ -85,7 +85,7 @@ class ReviewerAfterCodeIT {
     @Test
     void tokensWithoutACodeOpenNothing() {
         try (Seller seller = new Seller()) {
-            seller.enrollTextMessageWithAppBackup(false);
+            seller.importMethods();
             String id = pendingRequest(seller);
             // As a realm whose review client does not demand a code would let them in.
             Map<String, String> before = reviewer.admin.changeClientAttributes(CLIENT, nullValue(MINIMUM_ACR));
@@ -118,8 +118,8 @@ class ReviewerAfterCodeIT {
     @Test
     void aReviewerByRoleSeesOnlyRequestsTheyMayDecide() {
         try (Seller plain = new Seller(); Seller otherReviewer = new Seller()) {
-            plain.enrollTextMessageWithAppBackup(false);
-            otherReviewer.enrollTextMessageWithAppBackup(false);
+            plain.importMethods();
+            otherReviewer.importMethods();
             String plainRequest = pendingRequest(plain);
             String reviewersRequest = pendingRequest(otherReviewer);
             otherReviewer.admin.grantRealmRole(otherReviewer.id, "two-step-recovery-reviewer");

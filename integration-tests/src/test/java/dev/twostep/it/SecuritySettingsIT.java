@@ -77,7 +77,7 @@ class SecuritySettingsIT {
 
     /** A seller enrolled with SMS and the app in a browser they trusted, in the settings that {@code attempt} asked for. */
     private SecuritySettingsPage enrolledInSettings(OidcApp.Attempt attempt) {
-        seller.enrollTextMessageWithAppBackup(true);
+        seller.importMethodsAndSignIn(true);
         return openSettings(seller.enrollingBrowser(), attempt);
     }
 
@@ -109,7 +109,7 @@ class SecuritySettingsIT {
 
     @Test
     void devicesTrustedBeforeAPasswordChangeAreNotCounted() {
-        seller.enrollTextMessageWithAppBackup(true);
+        seller.importMethodsAndSignIn(true);
         ChromeDriver browser = seller.enrollingBrowser();
         Pause.millis(50);
         seller.passwordResetByAdmin();
@@ -119,7 +119,7 @@ class SecuritySettingsIT {
 
     @Test
     void anAppMayAskForTheEnrollmentWhichLeavesACompleteSellerAsTheyAre() {
-        seller.enrollTextMessageWithAppBackup(false);
+        seller.importMethodsAndSignIn(false);
         ChromeDriver browser = seller.enrollingBrowser();
         OidcApp.Attempt attempt = app.start(null);
         browser.get(attempt.url() + "&kc_action=two-step-enroll");
@@ -129,7 +129,7 @@ class SecuritySettingsIT {
 
     @Test
     void cancellingAtTheCodeTellsTheAppAndChangesNothing() {
-        seller.enrollTextMessageWithAppBackup(true);
+        seller.importMethodsAndSignIn(true);
         ChromeDriver browser = seller.enrollingBrowser();
         OidcApp.Attempt attempt = app.start(null);
         browser.get(attempt.url() + "&kc_action=two-step-settings");
@@ -141,7 +141,7 @@ class SecuritySettingsIT {
 
     @Test
     void requireCodesOnAllDevicesMakesEveryBrowserAskAgain() {
-        seller.enrollTextMessageWithAppBackup(true);
+        seller.importMethodsAndSignIn(true);
         ChromeDriver first = seller.enrollingBrowser();
         ChromeDriver second = seller.newBrowser();
         int sent = seller.messageCount();
@@ -202,7 +202,7 @@ class SecuritySettingsIT {
 
     @Test
     void changingTheBackupVerifiesTheNewNumberAndNeverTakesThePrimarysNumber() {
-        seller.enrollTextMessageWithAppBackup(true);
+        seller.importMethodsAndSignIn(true);
         ChromeDriver browser = seller.enrollingBrowser();
         SecuritySettingsPage settings = openSettings(browser, app.start(null));
 
@@ -236,7 +236,7 @@ class SecuritySettingsIT {
 
     @Test
     void thePrimaryMovesToTheAppOnlyWhenTheBackupIsNotTheApp() {
-        seller.enrollTextMessageWithAppBackup(true);
+        seller.importMethodsAndSignIn(true);
         ChromeDriver browser = seller.enrollingBrowser();
         SecuritySettingsPage settings = openSettings(browser, app.start(null));
 
@@ -289,7 +289,7 @@ class SecuritySettingsIT {
 
     @Test
     void swappingIsOneStepAndOtherSessionsCanBeSignedOut() {
-        AuthenticatorApp authenticator = seller.enrollTextMessageWithAppBackup(false);
+        AuthenticatorApp authenticator = seller.importMethodsAndSignIn(false);
         ChromeDriver first = seller.enrollingBrowser();
         ChromeDriver second = seller.newBrowser();
         String code = seller.signInForCode(second);

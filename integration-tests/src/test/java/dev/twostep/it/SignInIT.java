@@ -205,7 +205,7 @@ class SignInIT {
 
         // Another seller's browser carrying this seller's cookie is still asked for a code.
         try (Seller other = new Seller()) {
-            other.enrollTextMessageWithAppBackup(false);
+            other.importMethodsAndSignIn(false);
             ChromeDriver browser = other.enrollingBrowser();
             browser.manage().deleteAllCookies();
             browser.manage().addCookie(new Cookie(COOKIE, trusted.getValue(), "/realms/seller/"));
@@ -291,7 +291,7 @@ class SignInIT {
     void pastTheSendLimitTheOtherMethodsAreOffered() {
         Map<String, String> before = seller.admin.changePolicy(Map.of("sendsPerUserPerHour", "3"));
         try {
-            AuthenticatorApp app = seller.enrollTextMessageWithAppBackup(false);
+            AuthenticatorApp app = seller.importMethodsAndSignIn(false);
             ChromeDriver browser = seller.newBrowser();
             codePage(browser).didntReceiveTheCode();
             new OtherMethodsPage(browser).use("primary-voice");
@@ -347,7 +347,7 @@ class SignInIT {
 
     @Test
     void withoutTwoStepNobodySignsInNotEvenAfterAnAdminRemovedIt() {
-        AuthenticatorApp app = seller.enrollTextMessageWithAppBackup(false);
+        AuthenticatorApp app = seller.importMethodsAndSignIn(false);
         for (JsonNode phone : seller.credentialsOfType("two-step-phone")) {
             seller.admin.deleteCredential(seller.id, phone.get("id").asText());
         }
@@ -376,7 +376,7 @@ class SignInIT {
 
     /** Enrolls SMS to the seller's phone as primary and the app as backup; returns the enrolling browser. */
     private ChromeDriver enrollSmsWithAppBackup(boolean trust) {
-        seller.enrollTextMessageWithAppBackup(trust);
+        seller.importMethodsAndSignIn(trust);
         return seller.enrollingBrowser();
     }
 }

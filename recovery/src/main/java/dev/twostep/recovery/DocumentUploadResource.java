@@ -1,6 +1,7 @@
 package dev.twostep.recovery;
 
 import java.net.URI;
+import java.util.List;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -13,6 +14,7 @@ import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.FormMessage;
 import org.keycloak.services.ErrorPage;
 import org.keycloak.services.managers.AuthenticationSessionManager;
 import org.keycloak.sessions.AuthenticationSessionModel;
@@ -55,9 +57,20 @@ public final class DocumentUploadResource {
             return ErrorPage.error(session, authSession, Response.Status.FORBIDDEN, "twoStepCrossSiteRefused");
         }
         session.getContext().setAuthenticationSession(authSession);
-        DocumentUpload.Outcome outcome = new DocumentUpload(session, RecoveryPolicy.of(authSession, realm))
-                .receive(realm, user, session.getContext().getHttpRequest().getMultiPartFormParameters());
+        RecoveryPolicy policy = RecoveryPolicy.of(authSession, realm);
         URI back = URI.create(tickets.returnUrl());
+        long declared = declaredLength();
+        if (declared < 0 || declared > policy.maxUploadBytes()) {
+            // Refused by its length alone, before the form is parsed: the server-wide body limit is far larger
+            // than one seller's documents need. A browser always declares the length of a file form.
+            LOG.warnf("two-step: recovery upload of %d bytes refused in realm %s (at most %d)", declared,
+                    realm.getName(), policy.maxUploadBytes());
+            tickets.refusals(List.of(new FormMessage("documents", "twoStepRecoveryUploadTooLarge",
+                    policy.maxDocuments(), policy.maxDocumentMegabytes())));
+            return Response.seeOther(back).build();
+        }
+        DocumentUpload.Outcome outcome = new DocumentUpload(session, policy)
+                .receive(realm, user, session.getContext().getHttpRequest().getMultiPartFormParameters());
         if (outcome.submitted() == null) {
             tickets.refusals(outcome.refusals());
         } else {
@@ -70,6 +83,16 @@ public final class DocumentUploadResource {
             answer.cookie(outcome.claim());
         }
         return answer.build();
+    }
+
+    /** The body's declared length; -1 when none is declared (a chunked post) or it is not a number. */
+    private long declaredLength() {
+        String header = session.getContext().getRequestHeaders().getHeaderString("Content-Length");
+        try {
+            return header == null ? -1 : Long.parseLong(header.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
 }

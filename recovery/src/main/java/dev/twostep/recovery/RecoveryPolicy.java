@@ -44,6 +44,14 @@ public record RecoveryPolicy(int maxDocuments, long maxDocumentBytes, Duration r
         return new RecoveryPolicy(3, 10L * 1024 * 1024, Duration.ofDays(30));
     }
 
+    /**
+     * The largest upload post worth reading: every document at its limit plus the note and the form's own
+     * framing. A longer post is refused by its declared length before a byte of it is parsed.
+     */
+    public long maxUploadBytes() {
+        return maxDocuments * maxDocumentBytes + 4L * MAX_NOTE_LENGTH + 64 * 1024;
+    }
+
     public int maxDocumentMegabytes() {
         return (int) (maxDocumentBytes / (1024 * 1024));
     }

@@ -21,6 +21,7 @@ import dev.twostep.core.code.PendingCode;
 import dev.twostep.core.method.Channel;
 import dev.twostep.core.phone.PhoneNumbers;
 import dev.twostep.core.policy.TwoStepPolicy;
+import dev.twostep.core.web.ClientAddress;
 
 /**
  * Issues a code for a phone and hands it to the configured sender, keeping the resend cooldown and the send
@@ -120,7 +121,7 @@ public final class PhoneCodeDelivery {
      */
     public Optional<String> sendForEnrollment(RealmModel realm, UserModel user, PendingCode pending, String number,
                                               Channel channel) {
-        String address = session.getContext().getConnection().getRemoteAddr();
+        String address = ClientAddress.limitKey(session.getContext().getConnection().getRemoteAddr());
         if (!new SendLimits(session.singleUseObjects()).take(SendLimits.address(realm.getId(), address),
                 policy.sendsPerIpPerHour(), Duration.ofHours(1))) {
             LOG.warnf("two-step: enrollment send limit reached for address %s in realm %s", address, realm.getName());

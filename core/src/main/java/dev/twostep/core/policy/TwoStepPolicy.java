@@ -51,6 +51,8 @@ public record TwoStepPolicy(int codeLength, Duration codeLifetime, int maxWrongT
 
     public static TwoStepPolicy defaults() {
         return new TwoStepPolicy(6, Duration.ofMinutes(5), 5, Duration.ofSeconds(30), Duration.ofDays(90), 10, 10,
-                20, Set.of());
+                // Per address: about 30 enrollments an hour behind one office NAT (a code and a resend or a
+                // phone backup each), while a script from one address pays for at most 60 messages an hour.
+                60, Set.of());
     }
 }

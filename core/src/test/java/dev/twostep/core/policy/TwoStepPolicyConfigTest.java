@@ -31,7 +31,7 @@ class TwoStepPolicyConfigTest {
         assertEquals(6, reading.policy().codeLength(), "not a number: the default");
         assertEquals(2, reading.policy().maxWrongTries(), "a right value beside wrong ones is kept");
         assertEquals(Duration.ofDays(90), reading.policy().trustedDeviceLifetime());
-        assertEquals(20, reading.policy().sendsPerIpPerHour());
+        assertEquals(60, reading.policy().sendsPerIpPerHour());
         assertEquals(3, reading.problems().size(), reading.problems().toString());
         assertTrue(reading.problems().get(0).contains("codeLength=abc"), reading.problems().toString());
     }

@@ -9,9 +9,9 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import dev.twostep.it.support.Screenshots;
+import dev.twostep.it.support.Waits;
 
 /** What every Keycloak login page has: a title, messages, a language switch. */
 public abstract class Page {
@@ -22,14 +22,14 @@ public abstract class Page {
     }
 
     protected WebElement find(By by) {
-        return new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.visibilityOfElementLocated(by));
+        return Waits.upTo(driver, Duration.ofSeconds(15)).until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
     /** Waits until the page with this Keycloak template is shown (the body's data-page-id). */
     protected void awaitTemplate(String template) {
         String pageId = "login-" + template.replace(".ftl", "");
         try {
-            new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> {
+            Waits.upTo(driver, Duration.ofSeconds(20)).until(d -> {
                 List<WebElement> body = d.findElements(By.cssSelector("body[data-page-id='" + pageId + "']"));
                 return !body.isEmpty();
             });
@@ -41,7 +41,7 @@ public abstract class Page {
     }
 
     protected void click(By by) {
-        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.elementToBeClickable(by)).click();
+        Waits.upTo(driver, Duration.ofSeconds(15)).until(ExpectedConditions.elementToBeClickable(by)).click();
     }
 
     /**
@@ -51,7 +51,7 @@ public abstract class Page {
     protected void submit(By button) {
         WebElement current = driver.findElement(By.tagName("html"));
         click(button);
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(current));
+        Waits.upTo(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(current));
     }
 
     protected void type(By by, String text) {
@@ -83,7 +83,7 @@ public abstract class Page {
         for (WebElement option : menu.getOptions()) {
             if (option.getAttribute("value").endsWith("kc_locale=" + languageTag)) {
                 menu.selectByValue(option.getAttribute("value"));
-                new WebDriverWait(driver, Duration.ofSeconds(20))
+                Waits.upTo(driver, Duration.ofSeconds(20))
                         .until(d -> d.findElement(By.tagName("html")).getAttribute("lang").equals(languageTag));
                 return;
             }

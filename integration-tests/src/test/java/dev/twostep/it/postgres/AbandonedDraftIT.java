@@ -64,7 +64,7 @@ class AbandonedDraftIT {
 
     /** Enrolls, then on the recovery page sends a good file and a refused one: a draft holding one document. */
     private static ChromeDriver startDraft(Seller seller) {
-        seller.enrollTextMessageWithAppBackup(false);
+        seller.importMethods();
         ChromeDriver browser = seller.toAccountRecovery();
         Documents documents = new Documents(files);
         new RecoveryUploadPage(browser).attach(documents.file(seller.username + ".png", png(2048)),

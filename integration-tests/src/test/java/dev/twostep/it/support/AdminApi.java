@@ -68,6 +68,16 @@ public final class AdminApi {
                                 + "\"}")));
     }
 
+    /** Imports a user over the existing one of the same username (the representation's id is kept). */
+    public void overwriteUser(Map<String, Object> user) {
+        HttpResponse<String> imported = call("POST", sellerRealm("/partialImport"), null,
+                Map.of("ifResourceExists", "OVERWRITE", "users", List.of(user)), HttpResponse.BodyHandlers.ofString(),
+                Duration.ofSeconds(30));
+        if (imported.statusCode() != 200) {
+            throw new IllegalStateException("user not imported: " + imported.statusCode() + " " + imported.body());
+        }
+    }
+
     /** Imports many users in one call (the admin console's partial import); an existing one is an error. */
     public void importUsers(List<Map<String, Object>> users) {
         HttpResponse<String> imported = call("POST", sellerRealm("/partialImport"), null,
@@ -340,6 +350,19 @@ public final class AdminApi {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Creates a realm from its representation (another realm of the same server). */
+    public void createRealm(Map<String, Object> rep) {
+        HttpResponse<String> created = root("POST", "", rep);
+        if (created.statusCode() != 201) {
+            throw new IllegalStateException("realm not created: " + created.statusCode() + " " + created.body());
+        }
+    }
+
+    /** Any call under another realm's admin API, as the server's admin. */
+    public HttpResponse<String> requestIn(String realm, String method, String path, Object body) {
+        return root(method, "/" + realm + path, body);
     }
 
     public void deleteRealm(String realm) {

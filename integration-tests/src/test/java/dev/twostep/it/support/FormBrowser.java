@@ -114,6 +114,12 @@ public final class FormBrowser {
     /** Posts the form {@code formId} as multipart, with text {@code fields} and one file in {@code fileField}. */
     public Page submitFile(Page page, String formId, String base, Map<String, String> fields, String fileField,
                            String fileName, byte[] content) {
+        return submitFile(page, formId, base, fields, fileField, fileName, content, false);
+    }
+
+    /** As {@link #submitFile}, {@code chunked}: without a declared length, as a script may send it. */
+    public Page submitFile(Page page, String formId, String base, Map<String, String> fields, String fileField,
+                           String fileName, byte[] content, boolean chunked) {
         String boundary = "----twostep" + RANDOM.nextLong();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
@@ -130,12 +136,21 @@ public final class FormBrowser {
         }
         return follow(HttpRequest.newBuilder(onNode(page.formAction(formId), base))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())));
+                .POST(chunked ? HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(out.toByteArray()))
+                        : HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())));
     }
 
     /** Ends the browser's Keycloak sessions but keeps the cookies named (as a trusted device's). */
     public void forgetCookiesBut(String... kept) {
         jar.keepOnly(Set.of(kept));
+    }
+
+    private final Map<String, String> extraHeaders = new LinkedHashMap<>();
+
+    /** Sends {@code name: value} with every request from now on (a forwarding header, say). */
+    public FormBrowser header(String name, String value) {
+        extraHeaders.put(name, value);
+        return this;
     }
 
     public boolean hasCookie(String name) {
@@ -175,7 +190,9 @@ public final class FormBrowser {
 
     private HttpResponse<String> send(HttpRequest request) {
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpRequest.Builder sent = HttpRequest.newBuilder(request, (name, value) -> true);
+            extraHeaders.forEach(sent::header);
+            return http.send(sent.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException(request.uri() + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {

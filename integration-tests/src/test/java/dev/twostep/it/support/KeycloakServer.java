@@ -117,6 +117,10 @@ public final class KeycloakServer implements AutoCloseable {
         return this;
     }
 
+    public int port() {
+        return port;
+    }
+
     public String baseUrl() {
         return "http://localhost:" + port;
     }

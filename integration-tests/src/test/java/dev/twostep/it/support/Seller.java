@@ -3,6 +3,7 @@ package dev.twostep.it.support;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,7 +12,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import dev.twostep.it.pages.OtherMethodsPage;
 import dev.twostep.it.pages.RecoveryInfoPage;
@@ -41,18 +41,83 @@ public final class Seller implements AutoCloseable {
     private final List<ChromeDriver> browsers = new ArrayList<>();
     private ChromeDriver lastBrowser;
 
+    /** A seller without 2SV, as a user who has never signed in since 2SV became a requirement. */
     public Seller() {
         server = SharedKeycloak.server();
         admin = new AdminApi(server);
         outbox = new Outbox(server.outbox());
         username = "seller-" + UUID.randomUUID().toString().substring(0, 8);
-        id = admin.createSeller(username, PASSWORD);
         // Each seller has numbers of their own, so per-number send limits never join two tests.
         java.util.Random random = new java.util.Random();
         // Ten thousand of each (mobile prefixes 340-349 and 330-339): tests that lower a per-number limit must
         // not meet another test's seller on the same number.
         phone = String.format("34%d%03d4567", random.nextInt(10), random.nextInt(1000));
         otherPhone = String.format("33%d%03d6543", random.nextInt(10), random.nextInt(1000));
+        id = admin.createSeller(username, PASSWORD);
+    }
+
+    /**
+     * A seller whose 2SV is set up already (see {@link #importMethods()}), for tests where the enrollment is
+     * not what is tested: it saves the enrollment's pages.
+     */
+    public static Seller withMethods() {
+        Seller seller = new Seller();
+        seller.importMethods();
+        return seller;
+    }
+
+    private AuthenticatorApp app;
+
+    /**
+     * Gives the seller what the enrollment gives, as an admin migrating users imports them: text messages to
+     * {@link #phone} as primary, the app ({@link #app()}) as backup. The user is imported again under the
+     * same id and password, so do it before the seller signs in anywhere.
+     */
+    public AuthenticatorApp importMethods() {
+        String secret = UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+        Map<String, Object> user = new java.util.HashMap<>(AdminApi.sellerWithMethods(username, password,
+                e164(phone), secret, false));
+        user.put("id", id);
+        admin.overwriteUser(user);
+        app = AuthenticatorApp.ofStoredSecret(secret);
+        return app;
+    }
+
+    /** The backup app of a seller whose methods were imported. */
+    public AuthenticatorApp app() {
+        if (app == null) {
+            throw new IllegalStateException("this seller's methods were not imported: enroll in the browser");
+        }
+        return app;
+    }
+
+    /**
+     * What a seller has right after the enrollment, without its pages: the methods imported, then a sign-in
+     * with the code (one text message, as the enrollment's check of the phone) in a new browser, trusted
+     * when {@code trustThisDevice}, ending in the app ({@link #enrollingBrowser()}). Returns the app.
+     */
+    public AuthenticatorApp importMethodsAndSignIn(boolean trustThisDevice) {
+        AuthenticatorApp imported = importMethods();
+        signedInBrowser(trustThisDevice);
+        return imported;
+    }
+
+    /**
+     * Signs in with the password and the code in a new browser, ticking "Don't require codes on this device"
+     * when {@code trustThisDevice}; the browser ends in the app. What a seller's browser is like right after
+     * the enrollment, for a seller made {@link #withMethods()}.
+     */
+    public ChromeDriver signedInBrowser(boolean trustThisDevice) {
+        ChromeDriver browser = newBrowser();
+        String code = signInForCode(browser);
+        TwoStepCodePage page = new TwoStepCodePage(browser);
+        if (trustThisDevice) {
+            page.dontRequireCodesOnThisDevice();
+        }
+        page.signIn(code);
+        awaitApp(browser);
+        lastBrowser = browser;
+        return browser;
     }
 
     public static String e164(String italianNational) {
@@ -92,7 +157,7 @@ public final class Seller implements AutoCloseable {
     /** Waits until the app (the Account Console) has opened: no login page is left. */
     public void awaitApp(WebDriver browser) {
         try {
-            new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().startsWith(server.accountUrl()));
+            Waits.upTo(browser, Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().startsWith(server.accountUrl()));
         } catch (org.openqa.selenium.TimeoutException e) {
             Screenshots.save(browser, "not-in-app-" + System.currentTimeMillis());
             throw new AssertionError("the app did not open; the browser shows " + browser.getCurrentUrl() + ": "

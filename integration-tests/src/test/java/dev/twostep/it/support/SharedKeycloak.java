@@ -57,6 +57,7 @@ public final class SharedKeycloak implements BeforeAllCallback {
         if ("postgres".equals(System.getProperty("twostep.db"))) {
             started.withOptions(postgresOptions());
         }
+        started.withOptions(PROXY_OPTIONS);
         String extra = System.getProperty("twostep.kc.options", "").trim();
         if (!extra.isEmpty()) {
             started.withOptions(List.of(extra.split("\\s+")));
@@ -73,13 +74,20 @@ public final class SharedKeycloak implements BeforeAllCallback {
     }
 
     /**
-     * Every browser of the suite comes from 127.0.0.1, so the per-address enrollment limit (20 an hour) would
+     * Every browser of the suite comes from 127.0.0.1, so the per-address enrollment limit (60 an hour) would
      * soon refuse the suite itself; and a seller of the suite signs in from several browsers within seconds,
      * so the per-number resend cooldown (30 s) would hold up every second sign-in. The tests of those limits
      * set them again.
      */
     public static final Map<String, String> SUITE_POLICY = Map.of("sendsPerIpPerHour", "100000",
             "resendCooldownSeconds", "1");
+
+    /**
+     * As behind a reverse proxy: forwarded addresses are believed from the proxy's address only (here the
+     * tests' own loopback address; browsers send no such headers). ProxyAddressIT reaches the server from another.
+     */
+    public static final List<String> PROXY_OPTIONS = List.of("--proxy-headers=xforwarded",
+            "--proxy-trusted-addresses=127.0.0.1,::1");
 
     /** Keycloak on PostgreSQL instead of the dev H2: a run without one skips, except where it is required (CI). */
     private static List<String> postgresOptions() {
