@@ -90,7 +90,7 @@ class EnrollmentIT {
         done.dontRequireCodesOnThisDevice().turnOn();
         awaitApp();
 
-        Cookie trusted = browser.manage().getCookieNamed("TWO_STEP_TRUSTED_DEVICE");
+        Cookie trusted = seller.keycloakCookie(browser, "TWO_STEP_TRUSTED_DEVICE");
         assertNotNull(trusted, "the trusted-device cookie is set");
         assertTrue(trusted.isHttpOnly());
         assertEquals("/realms/seller/", trusted.getPath());
@@ -147,7 +147,7 @@ class EnrollmentIT {
         assertNotNull(backup);
         assertEquals("+390612345678", backup.get("number").asText());
         assertFalse(backup.get("verified").asBoolean());
-        assertEquals(null, browser.manage().getCookieNamed("TWO_STEP_TRUSTED_DEVICE"), "no trusted device unless asked");
+        assertEquals(null, seller.keycloakCookie(browser, "TWO_STEP_TRUSTED_DEVICE"), "no trusted device unless asked");
         assertFalse(types().contains("two-step-trusted-device"));
     }
 

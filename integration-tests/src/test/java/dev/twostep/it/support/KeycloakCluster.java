@@ -30,7 +30,7 @@ public final class KeycloakCluster implements AutoCloseable {
                 KeycloakServer.copyDistribution(home, nodeHome);
                 KeycloakServer node = new KeycloakServer(nodeHome, logs.resolve("outbox-node-" + name + ".jsonl"),
                         KeycloakServer.freePort());
-                node.withOptions(database.keycloakOptions()).withOptions(List.of("--cache=ispn",
+                node.withOptions(database.keycloakOptions()).withOptions(SharedKeycloak.CACHED_THEMES).withOptions(List.of("--cache=ispn",
                         "--cache-embedded-network-bind-address=127.0.0.1",
                         "--cache-embedded-network-bind-port=" + KeycloakServer.freePort()));
                 cluster.nodes.add(node);

@@ -70,7 +70,7 @@ public final class Seller implements AutoCloseable {
 
     /**
      * Gives the seller what the enrollment gives, as an admin migrating users imports them: text messages to
-     * {@link #phone} as primary, the app ({@link #app()}) as backup. The user is imported again under the
+     * {@link #phone} as primary, the app ({@link #importedApp()}) as backup. The user is imported again under the
      * same id and password, so do it before the seller signs in anywhere.
      */
     public AuthenticatorApp importMethods() {
@@ -84,7 +84,7 @@ public final class Seller implements AutoCloseable {
     }
 
     /** The backup app of a seller whose methods were imported. */
-    public AuthenticatorApp app() {
+    public AuthenticatorApp importedApp() {
         if (app == null) {
             throw new IllegalStateException("this seller's methods were not imported: enroll in the browser");
         }
@@ -126,16 +126,21 @@ public final class Seller implements AutoCloseable {
 
     /** A new browser with no cookies: another device, as far as the server can tell. */
     public ChromeDriver newBrowser() {
-        ChromeDriver opened = Browser.open();
+        ChromeDriver opened = Browser.take();
         browsers.add(opened);
         return opened;
     }
 
     private String password = PASSWORD;
 
-    /** Opens the app (the Account Console) in {@code browser} and signs in with username and password. */
+    /** Opens the app ({@link LandingApp}) in {@code browser} and signs in with username and password. */
     public void signIn(WebDriver browser) {
-        signIn(browser, server.accountUrl());
+        signIn(browser, LandingApp.of(server).signInUrl());
+    }
+
+    /** True once {@code url} is the app's: the landing page, or the Account Console a test opened itself. */
+    public boolean inApp(String url) {
+        return LandingApp.of(server).owns(url) || url.startsWith(server.accountUrl());
     }
 
     /** Opens {@code appUrl} (an app, or an authorization request) and signs in with username and password. */
@@ -154,10 +159,10 @@ public final class Seller implements AutoCloseable {
         password = NEW_PASSWORD;
     }
 
-    /** Waits until the app (the Account Console) has opened: no login page is left. */
+    /** Waits until the app has opened: no login page is left. */
     public void awaitApp(WebDriver browser) {
         try {
-            Waits.upTo(browser, Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().startsWith(server.accountUrl()));
+            Waits.upTo(browser, Duration.ofSeconds(30)).until(d -> inApp(d.getCurrentUrl()));
         } catch (org.openqa.selenium.TimeoutException e) {
             Screenshots.save(browser, "not-in-app-" + System.currentTimeMillis());
             throw new AssertionError("the app did not open; the browser shows " + browser.getCurrentUrl() + ": "
@@ -191,7 +196,7 @@ public final class Seller implements AutoCloseable {
 
     /** Signs in with the password, waits for the code page, and returns the code sent to the primary phone. */
     public String signInForCode(WebDriver browser) {
-        return signInForCode(browser, server.accountUrl());
+        return signInForCode(browser, LandingApp.of(server).signInUrl());
     }
 
     /** A whole sign-in with the code sent to the primary phone, ending in the app. */
@@ -283,11 +288,18 @@ public final class Seller implements AutoCloseable {
         return actions;
     }
 
+    /**
+     * The browser's cookie of that name for Keycloak's realm path (null if none), read on a plain JSON page of
+     * the realm: the app the browser may be on is another origin, whose cookies these are not.
+     */
+    public Cookie keycloakCookie(WebDriver browser, String name) {
+        browser.get(server.realmUrl() + "/.well-known/openid-configuration");
+        return browser.manage().getCookieNamed(name);
+    }
+
     /** Ends the Keycloak session in this browser but keeps its trusted-device cookie. */
     public void endSessionKeepTrust(WebDriver browser) {
-        // A plain JSON page of the realm: the cookies' path applies, and no app script runs meanwhile.
-        browser.get(server.realmUrl() + "/.well-known/openid-configuration");
-        Cookie trusted = browser.manage().getCookieNamed(TRUST_COOKIE);
+        Cookie trusted = keycloakCookie(browser, TRUST_COOKIE);
         if (trusted == null) {
             throw new AssertionError("the trusted-device cookie is not set");
         }
@@ -297,6 +309,6 @@ public final class Seller implements AutoCloseable {
 
     @Override
     public void close() {
-        browsers.forEach(ChromeDriver::quit);
+        browsers.forEach(browser -> Browser.giveBack(browser, server.baseUrl()));
     }
 }

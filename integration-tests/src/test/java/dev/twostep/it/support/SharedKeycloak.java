@@ -57,7 +57,7 @@ public final class SharedKeycloak implements BeforeAllCallback {
         if ("postgres".equals(System.getProperty("twostep.db"))) {
             started.withOptions(postgresOptions());
         }
-        started.withOptions(PROXY_OPTIONS);
+        started.withOptions(PROXY_OPTIONS).withOptions(CACHED_THEMES);
         String extra = System.getProperty("twostep.kc.options", "").trim();
         if (!extra.isEmpty()) {
             started.withOptions(List.of(extra.split("\\s+")));
@@ -88,6 +88,14 @@ public final class SharedKeycloak implements BeforeAllCallback {
      */
     public static final List<String> PROXY_OPTIONS = List.of("--proxy-headers=xforwarded",
             "--proxy-trusted-addresses=127.0.0.1,::1");
+
+    /**
+     * Themes, templates and the theme's files cached as in production: start-dev would parse every page's
+     * templates anew and make browsers fetch its styles and fonts on every page, which costs the suite minutes
+     * and measures nothing of ours.
+     */
+    public static final List<String> CACHED_THEMES = List.of("--spi-theme--cache-themes=true",
+            "--spi-theme--cache-templates=true");
 
     /** Keycloak on PostgreSQL instead of the dev H2: a run without one skips, except where it is required (CI). */
     private static List<String> postgresOptions() {
