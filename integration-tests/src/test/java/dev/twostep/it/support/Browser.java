@@ -70,6 +70,8 @@ public final class Browser {
             // The HTTP cache too: Keycloak's session-status frame answers are cached, and a stale one makes the
             // Account Console of the next test drop its sign-in.
             driver.executeCdpCommand("Network.clearBrowserCache", Map.of());
+            // The console log is read once per test: what this one left must not answer for the next.
+            driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER);
             driver.executeCdpCommand("Storage.clearDataForOrigin", Map.of("origin", origin,
                     "storageTypes", "cookies,local_storage,session_storage,indexeddb,websql,service_workers,cache_storage"));
             synchronized (IDLE) {

@@ -37,6 +37,11 @@ public final class LandingApp {
                 out.write(page);
             }
         });
+        // Browsers ask every page's origin for an icon; a 404 would be an error in the console tests read.
+        http.createContext("/favicon.ico", exchange -> {
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
         http.start();
         redirectUri = "http://127.0.0.1:" + http.getAddress().getPort() + "/landing";
         new AdminApi(server).allowRedirect(OidcApp.CLIENT_ID, redirectUri);

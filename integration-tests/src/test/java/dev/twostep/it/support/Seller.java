@@ -78,6 +78,9 @@ public final class Seller implements AutoCloseable {
         Map<String, Object> user = new java.util.HashMap<>(AdminApi.sellerWithMethods(username, password,
                 e164(phone), secret, false));
         user.put("id", id);
+        // An import grants only the roles it names; a user the admin API creates gets the realm's defaults
+        // (offline_access among them).
+        user.put("realmRoles", List.of("default-roles-" + KeycloakServer.REALM));
         admin.overwriteUser(user);
         app = AuthenticatorApp.ofStoredSecret(secret);
         return app;
