@@ -32,7 +32,7 @@ public final class FlowCoverageCheck {
     }
 
     /** Every way into the realm, named as an admin finds it in the admin console. */
-    public static List<WayIn> waysIn(RealmModel realm, Stream<ClientModel> clients, Stream<IdentityProviderModel> providers) {
+    public static List<WayIn> waysIn(RealmModel realm, Stream<ClientModel> clients, List<IdentityProviderModel> providers) {
         List<WayIn> ways = new ArrayList<>();
         ways.add(WayIn.browser("browser flow", idOf(realm.getBrowserFlow())));
         ways.add(WayIn.passwordGrant("direct grant flow", idOf(realm.getDirectGrantFlow())));

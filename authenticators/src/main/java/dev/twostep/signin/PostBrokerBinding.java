@@ -5,7 +5,6 @@ import java.util.List;
 import org.jboss.logging.Logger;
 import org.keycloak.models.AuthenticationFlowModel;
 import org.keycloak.models.IdentityProviderModel;
-import org.keycloak.models.IdentityProviderQuery;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
@@ -25,21 +24,22 @@ public final class PostBrokerBinding {
     private PostBrokerBinding() {
     }
 
-    /** Binds the flow to each identity provider without a post-login flow; the aliases of those it bound. */
-    public static List<String> bindMissing(KeycloakSession session, RealmModel realm) {
+    /**
+     * Binds the flow to each of {@code providers} (the realm's) that has no post-login flow, updating the
+     * models given as well as the store, so the caller's list shows the bindings.
+     */
+    public static void bindMissing(KeycloakSession session, RealmModel realm, List<IdentityProviderModel> providers) {
         AuthenticationFlowModel flow = realm.getFlowByAlias(FLOW_ALIAS);
         if (flow == null || !FlowSteps.enabled(realm, flow).contains(AuthenticatorIds.VERIFY)) {
-            return List.of();
+            return;
         }
-        List<IdentityProviderModel> unbound = session.identityProviders().getAllStream(IdentityProviderQuery.userAuthentication())
-                .filter(provider -> provider.getPostBrokerLoginFlowId() == null || provider.getPostBrokerLoginFlowId().isBlank())
-                .toList();
-        for (IdentityProviderModel provider : unbound) {
-            provider.setPostBrokerLoginFlowId(flow.getId());
-            session.identityProviders().update(provider);
-            LOG.infof("two-step: realm %s: identity provider %s now runs the post login flow '%s' so that its "
-                    + "users give a code too", realm.getName(), provider.getAlias(), FLOW_ALIAS);
+        for (IdentityProviderModel provider : providers) {
+            if (provider.getPostBrokerLoginFlowId() == null || provider.getPostBrokerLoginFlowId().isBlank()) {
+                provider.setPostBrokerLoginFlowId(flow.getId());
+                session.identityProviders().update(provider);
+                LOG.infof("two-step: realm %s: identity provider %s now runs the post login flow '%s' so that its "
+                        + "users give a code too", realm.getName(), provider.getAlias(), FLOW_ALIAS);
+            }
         }
-        return unbound.stream().map(IdentityProviderModel::getAlias).toList();
     }
 }

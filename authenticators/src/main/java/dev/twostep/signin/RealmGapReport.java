@@ -1,6 +1,9 @@
 package dev.twostep.signin;
 
+import java.util.List;
+
 import org.jboss.logging.Logger;
+import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.IdentityProviderQuery;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -39,9 +42,10 @@ public final class RealmGapReport {
         if (!FlowCoverageCheck.usesTwoStep(realm)) {
             return;
         }
-        PostBrokerBinding.bindMissing(session, realm);
-        FlowCoverageCheck.uncovered(realm, FlowCoverageCheck.waysIn(realm, realm.getClientsStream(),
-                session.identityProviders().getAllStream(IdentityProviderQuery.userAuthentication())))
+        List<IdentityProviderModel> providers = session.identityProviders()
+                .getAllStream(IdentityProviderQuery.userAuthentication()).toList();
+        PostBrokerBinding.bindMissing(session, realm, providers);
+        FlowCoverageCheck.uncovered(realm, FlowCoverageCheck.waysIn(realm, realm.getClientsStream(), providers))
                 .forEach(way -> LOG.warnf("two-step: realm %s lets users sign in without a code through the %s: add "
                         + "the step \"%s\" to that flow (see the README)", realm.getName(), way, AuthenticatorIds.VERIFY));
         if (ResetFlowCheck.skipsTheCode(realm)) {
