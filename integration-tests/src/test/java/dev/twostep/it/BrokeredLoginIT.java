@@ -112,7 +112,7 @@ class BrokeredLoginIT {
             String client = "shop-" + UUID.randomUUID().toString().substring(0, 8);
             assertEquals(201, admin.request("POST", "/clients", Map.of("clientId", client, "publicClient", true,
                     "redirectUris", java.util.List.of("http://localhost:3000/*"))).statusCode());
-            admin.overrideBrowserFlow(client, flowId(admin, flow));
+            admin.overrideBrowserFlow(client, admin.flowId(flow));
             String overridden = "lets users sign in without a code through the client " + client
                     + ", browser flow override (" + flow + ")";
             assertTrue(awaitInLog(overridden), "the server log names the client: " + overridden);
@@ -120,17 +120,8 @@ class BrokeredLoginIT {
         } finally {
             provider.put("postBrokerLoginFlowAlias", boundBefore);
             admin.request("PUT", "/identity-provider/instances/" + partner.alias, provider);
-            admin.deleteFlow(flowId(admin, flow));
+            admin.deleteFlow(admin.flowId(flow));
         }
-    }
-
-    private static String flowId(AdminApi admin, String alias) {
-        for (JsonNode flow : AdminApi.parse(admin.request("GET", "/authentication/flows", null).body())) {
-            if (alias.equals(flow.path("alias").asText())) {
-                return flow.path("id").asText();
-            }
-        }
-        throw new AssertionError("no flow " + alias);
     }
 
     @SuppressWarnings("unchecked")

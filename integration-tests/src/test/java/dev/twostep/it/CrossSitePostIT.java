@@ -74,9 +74,8 @@ class CrossSitePostIT {
     void aCrossSiteSettingsPostChangesNothing() {
         String base = seller.server.baseUrl();
         FormBrowser browser = new FormBrowser(List.of(base));
-        Page page = browser.get(FormBrowser.authorizationUrl(base, null));
         int sent = seller.messageCount();
-        page = browser.submit(page, "kc-form-login", base, Map.of("username", seller.username, "password", Seller.PASSWORD));
+        Page page = browser.signInWithPassword(base, seller.username, Seller.PASSWORD, null);
         page = browser.submit(page, "two-step-verify-form", base,
                 Map.of("action", "verify", "code", seller.latestMessage(sent + 1).get("code").asText(), "trustDevice", "on"));
         assertEquals(1, seller.credentialsOfType("two-step-trusted-device").size());

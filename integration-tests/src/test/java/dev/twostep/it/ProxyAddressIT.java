@@ -74,10 +74,7 @@ class ProxyAddressIT {
     private static Page enrollmentSend(String base, String forwardedFor) {
         try (Seller seller = new Seller()) {
             FormBrowser browser = new FormBrowser(List.of(base)).header("X-Forwarded-For", forwardedFor);
-            Page login = browser.get(FormBrowser.authorizationUrl(base, null));
-            assertEquals("login", login.template(), login.body());
-            Page method = browser.submit(login, "kc-form-login", base,
-                    Map.of("username", seller.username, "password", Seller.PASSWORD));
+            Page method = browser.signInWithPassword(base, seller.username, Seller.PASSWORD, null);
             assertEquals("two-step-enroll-method", method.template(), method.body());
             Page phone = browser.submit(method, "two-step-method-form", base, Map.of("action", "choose", "method", "phone"));
             return browser.submit(phone, "two-step-phone-form", base,

@@ -30,8 +30,7 @@ class UploadBoundIT {
             try {
                 String base = seller.server.baseUrl();
                 FormBrowser browser = new FormBrowser(List.of(base));
-                Page page = browser.get(FormBrowser.authorizationUrl(base, null));
-                page = browser.submit(page, "kc-form-login", base, Map.of("username", seller.username, "password", Seller.PASSWORD));
+                Page page = browser.signInWithPassword(base, seller.username, Seller.PASSWORD, null);
                 page = browser.submit(page, "two-step-verify-form", base, Map.of("action", "other"));
                 page = browser.submit(page, "two-step-other-form", base, Map.of("action", "recovery"));
                 page = browser.submit(page, "two-step-recovery-form", base, Map.of("action", "recovery-start"));

@@ -206,6 +206,11 @@ public final class AdminApi {
                 }
             }
         }
+        return flowId(alias);
+    }
+
+    /** The id of the realm's top-level flow {@code alias}. */
+    public String flowId(String alias) {
         return json(send("GET", "/authentication/flows", null)).findParents("alias").stream()
                 .filter(flow -> alias.equals(flow.path("alias").asText())).findFirst().orElseThrow()
                 .path("id").asText();

@@ -80,6 +80,11 @@ public final class FormBrowser {
 
     /** An authorization request of {@code clientId} (code flow, PKCE, back to localhost:3000). */
     public static String authorizationUrl(String base, String clientId, String extraQuery) {
+        return authorizationUrl(base, clientId, "http://localhost:3000/callback", extraQuery);
+    }
+
+    /** An authorization request of {@code clientId} back to {@code redirectUri} (code flow, PKCE challenge). */
+    public static String authorizationUrl(String base, String clientId, String redirectUri, String extraQuery) {
         byte[] verifier = new byte[32];
         RANDOM.nextBytes(verifier);
         String challenge;
@@ -91,9 +96,18 @@ public final class FormBrowser {
             throw new IllegalStateException(e);
         }
         return base + "/realms/" + KeycloakServer.REALM + "/protocol/openid-connect/auth?client_id=" + clientId
-                + "&redirect_uri=" + URLEncoder.encode("http://localhost:3000/callback", StandardCharsets.UTF_8)
+                + "&redirect_uri=" + URLEncoder.encode(redirectUri, StandardCharsets.UTF_8)
                 + "&response_type=code&scope=openid&state=" + RANDOM.nextInt(Integer.MAX_VALUE)
                 + "&code_challenge=" + challenge + "&code_challenge_method=S256" + (extraQuery == null ? "" : extraQuery);
+    }
+
+    /** Opens the realm's sign-in on {@code base} and posts username and password; the page that follows. */
+    public Page signInWithPassword(String base, String username, String password, String extraQuery) {
+        Page login = get(authorizationUrl(base, extraQuery));
+        if (!"login".equals(login.template())) {
+            throw new AssertionError("no sign-in page at " + login.uri() + ":\n" + login.body());
+        }
+        return submit(login, "kc-form-login", base, Map.of("username", username, "password", password));
     }
 
     public Page get(String url) {

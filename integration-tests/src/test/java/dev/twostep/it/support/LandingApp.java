@@ -3,12 +3,7 @@ package dev.twostep.it.support;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
-import java.util.Base64;
 
 import com.sun.net.httpserver.HttpServer;
 
@@ -19,7 +14,6 @@ import com.sun.net.httpserver.HttpServer;
  * ({@link OidcApp} does that where tokens are tested). One per test JVM, as the server is.
  */
 public final class LandingApp {
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static LandingApp shared;
 
     private final KeycloakServer server;
@@ -60,18 +54,7 @@ public final class LandingApp {
 
     /** A fresh authorization request that lands here (code flow with a PKCE challenge, as the client demands). */
     public String signInUrl() {
-        byte[] verifier = new byte[32];
-        RANDOM.nextBytes(verifier);
-        String challenge;
-        try {
-            challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(MessageDigest.getInstance("SHA-256")
-                    .digest(Base64.getUrlEncoder().withoutPadding().encodeToString(verifier).getBytes(StandardCharsets.US_ASCII)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        return server.realmUrl() + "/protocol/openid-connect/auth?client_id=" + OidcApp.CLIENT_ID + "&redirect_uri="
-                + URLEncoder.encode(redirectUri, StandardCharsets.UTF_8) + "&response_type=code&scope=openid&state="
-                + RANDOM.nextInt(Integer.MAX_VALUE) + "&code_challenge=" + challenge + "&code_challenge_method=S256";
+        return FormBrowser.authorizationUrl(server.baseUrl(), OidcApp.CLIENT_ID, redirectUri, null);
     }
 
     /** True for an address of this app: the browser has left Keycloak signed in. */
