@@ -63,6 +63,13 @@ public final class FormBrowser {
         }
     }
 
+    /** What a reader of {@code html} sees, in short: for a failed assertion's message. */
+    public static String visibleText(String html) {
+        String text = html.replaceAll("(?s)<(script|style)[^>]*>.*?</\\1>", " ").replaceAll("<[^>]+>", " ")
+                .replaceAll("\\s+", " ").trim();
+        return text.length() > 800 ? text.substring(0, 800) + "..." : text;
+    }
+
     private final Jar jar = new Jar();
     private final HttpClient http = HttpClient.newBuilder().cookieHandler(jar)
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
