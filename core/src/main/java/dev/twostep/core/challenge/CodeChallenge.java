@@ -121,7 +121,9 @@ public final class CodeChallenge {
         Optional<String> failure = delivery.send(scope.realm(), scope.user(), pending, number, option.channel(), target,
                 proven);
         if (failure.isPresent()) {
-            show(CodePage.OTHER_METHODS, option, List.of(new FormMessage(null, failure.get())), null);
+            // Losing the number's turn to a send elsewhere (another tab or node) is a wait, not a failed method.
+            CodePage page = "twoStepSendTooSoon".equals(failure.get()) ? CodePage.CODE : CodePage.OTHER_METHODS;
+            show(page, option, List.of(new FormMessage(null, failure.get())), null);
             return;
         }
         show(CodePage.CODE, option, List.of(), resend ? "twoStepCodeResent" : null);
