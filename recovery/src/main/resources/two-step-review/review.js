@@ -25,7 +25,18 @@
     return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
   }
 
+  // Each request has its own address (#request=<id>), kept across the sign-in's round trip.
+  function requestInAddress() {
+    var match = /^#request=(.+)$/.exec(window.location.hash);
+    return match ? decodeURIComponent(match[1]) : null;
+  }
+  function methodWords(method) {
+    if (!method) { return text("none"); }
+    return method.kind === "app" ? text("method-app") : text("method-" + method.kind).replace("{0}", method.masked);
+  }
+
   function signIn() {
+    if (window.location.hash) { storage.setItem("two-step-review.hash", window.location.hash); }
     var verifier = randomString();
     var state = randomString();
     storage.setItem("two-step-review.verifier", verifier);
@@ -51,7 +62,8 @@
       return response.json();
     }).then(function (tokens) {
       storage.setItem("two-step-review.token", tokens.access_token);
-      window.history.replaceState(null, "", cfg.page);
+      window.history.replaceState(null, "", cfg.page + (storage.getItem("two-step-review.hash") || ""));
+      storage.removeItem("two-step-review.hash");
     });
   }
 
@@ -89,24 +101,36 @@
 
   function showQueue() {
     el("detail").hidden = true;
+    if (window.location.hash) { window.history.replaceState(null, "", cfg.page); }
     return api("/requests").then(function (r) { return r.json(); }).then(function (requests) {
       var rows = el("queue-rows");
+      // On a phone each row is a card: every cell says what it is (PatternFly's grid table reads data-label).
+      var labels = Array.prototype.map.call(document.querySelectorAll("#queue thead th"), function (th) {
+        return th.textContent.trim();
+      });
       rows.replaceChildren();
       requests.forEach(function (request) {
         var row = document.createElement("tr");
+        row.className = "pf-v5-c-table__tr";
         row.dataset.requestId = request.id;
         [request.username || request.userId, text(request.status),
-          text("minutes").replace("{0}", request.ageMinutes), String(request.documents)].forEach(function (value) {
+          text("minutes").replace("{0}", request.ageMinutes), String(request.documents)].forEach(function (value, i) {
           var cell = document.createElement("td");
+          cell.className = "pf-v5-c-table__td";
+          cell.dataset.label = labels[i];
           cell.textContent = value;
           row.appendChild(cell);
         });
         var cell = document.createElement("td");
+        cell.className = "pf-v5-c-table__td";
         var open = document.createElement("button");
         open.type = "button";
-        open.className = "open-request";
+        open.className = "open-request pf-v5-c-button pf-m-secondary";
         open.textContent = text("open");
-        open.addEventListener("click", function () { showDetail(request.id); });
+        open.addEventListener("click", function () {
+          window.history.pushState(null, "", cfg.page + "#request=" + encodeURIComponent(request.id));
+          showDetail(request.id);
+        });
         cell.appendChild(open);
         row.appendChild(cell);
         rows.appendChild(row);
@@ -122,10 +146,14 @@
       el("detail-user").textContent = request.username || request.userId;
       el("detail-status").textContent = text(request.status);
       el("detail-created").textContent = when(request.createdAt);
+      el("group-decided").hidden = !request.decidedAt;
+      el("detail-decided").textContent = request.decidedAt
+        ? text("decidedByAt").replace("{0}", request.decidedBy || text("none")).replace("{1}", when(request.decidedAt)) : "";
+      el("group-reason").hidden = !request.reason;
       el("detail-account-created").textContent = when(account.createdAt);
       el("detail-last-sign-in").textContent = when(account.lastSignIn);
-      el("detail-primary").textContent = account.primary || text("none");
-      el("detail-backup").textContent = account.backup || text("none");
+      el("detail-primary").textContent = methodWords(account.primary);
+      el("detail-backup").textContent = methodWords(account.backup);
       el("detail-note").textContent = request.contactNote || "";
       el("detail-reason").textContent = request.reason || "";
       var list = el("detail-documents");
@@ -134,7 +162,7 @@
         var item = document.createElement("li");
         var button = document.createElement("button");
         button.type = "button";
-        button.className = "download";
+        button.className = "download pf-v5-c-button pf-m-secondary";
         button.textContent = text("download") + " " + document_.position + " (" + document_.mediaType + ", "
           + Math.max(1, Math.round(document_.size / 1024)) + " KB)";
         button.addEventListener("click", function () { download(request.id, document_); });
@@ -142,7 +170,11 @@
         list.appendChild(item);
       });
       el("decision").hidden = request.status !== "PENDING";
-      el("approve").onclick = function () { decide(request.id, "approve", null); };
+      el("approve-confirm").hidden = true;
+      // Approving takes every method away: it asks once more, in words, before it happens.
+      el("approve").onclick = function () { el("approve-confirm").hidden = false; el("approve-yes").focus(); };
+      el("approve-no").onclick = function () { el("approve-confirm").hidden = true; el("approve").focus(); };
+      el("approve-yes").onclick = function () { decide(request.id, "approve", null); };
       el("reject").onclick = function () {
         var reason = el("reason").value.trim();
         if (!reason) { say(text("reasonNeeded")); return; }
@@ -176,6 +208,10 @@
   }
 
   el("back-to-queue").addEventListener("click", function () { say(""); showQueue(); });
+  window.addEventListener("popstate", function () {
+    var id = requestInAddress();
+    if (id) { showDetail(id); } else { showQueue(); }
+  });
 
   var params = new URLSearchParams(window.location.search);
   var start;
@@ -188,5 +224,8 @@
     signIn();
     return;
   }
-  start.then(showQueue).then(resumeWork).catch(function () { /* already said */ });
+  start.then(function () {
+    var id = requestInAddress();
+    return id ? showDetail(id) : showQueue();
+  }).then(resumeWork).catch(function () { /* already said */ });
 })();

@@ -10,9 +10,10 @@
     <li>
       <p>${msg("twoStepAppStep2")}</p>
       <img id="two-step-qr" src="data:image/png;base64,${twoStep.qrCode}" alt="${msg("twoStepQrAlt")}" width="200" height="200"/>
+      <p><a id="open-authenticator" href="${twoStep.otpauthUri}" class="${properties.kcButtonSecondaryClass!} ${properties.kcButtonBlockClass!}">${msg("twoStepOpenApp")}</a></p>
       <@ts.help id="cant-scan" summary=msg("twoStepCantScan")>
         <p>${msg("twoStepCantScanText")}</p>
-        <p><code id="two-step-secret-key">${twoStep.secretKey}</code></p>
+        <p><code id="two-step-secret-key"><#list twoStep.secretKey?split(" ") as group><span class="two-step-key-group">${group}</span><#sep> </#sep></#list></code></p>
         <p class="two-step-hint">${msg("twoStepKeyDetails", twoStep.algorithm, twoStep.digits?c, twoStep.period?c)}</p>
       </@ts.help>
     </li>

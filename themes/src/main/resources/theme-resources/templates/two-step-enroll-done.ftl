@@ -11,6 +11,7 @@
     </#if>
     <@ts.actions>
       <@ts.button id="finish" label=msg("twoStepTurnOn") action="finish"/>
+      <@ts.button id="back" label=msg("twoStepBack") action="back" primary=false/>
     </@ts.actions>
   </@ts.form>
 </@ts.page>

@@ -3,11 +3,11 @@
 <#-- The app can hold one role only: where the other role has it, it is shown, but cannot be chosen. -->
 <#assign appTaken = backup?then((twoStep.primary.app)!false, twoStep.changing && (twoStep.backup.app)!false)>
 <#if twoStep.changing>
-  <#assign title = backup?then("twoStepChangeBackupTitle", "twoStepChangePrimaryTitle")>
+  <#assign heading = backup?then("twoStepChangeBackupTitle", "twoStepChangePrimaryTitle")>
 <#else>
-  <#assign title = backup?then("twoStepBackupTitle", "twoStepChooseTitle")>
+  <#assign heading = backup?then("twoStepBackupTitle", "twoStepChooseTitle")>
 </#if>
-<@ts.page header=msg(title)>
+<@ts.page header=msg(heading)>
   <#if backup>
     <p id="two-step-primary-summary">${msg("twoStepYourPrimary")} <strong><@ts.methodLine method=twoStep.primary/></strong></p>
     <#if !twoStep.changing><p>${msg("twoStepBackupIntro")}</p></#if>
@@ -19,7 +19,7 @@
     <p>${msg("twoStepChooseIntro")}</p>
   </#if>
   <@ts.form id="two-step-method-form">
-    <div class="${properties.kcFormGroupClass!}" role="radiogroup" aria-label="${msg(title)}">
+    <div class="${properties.kcFormGroupClass!}" role="radiogroup" aria-label="${msg(heading)}">
       <@ts.radio name="method" value="phone" label=msg("twoStepPhoneNumber") hint=msg("twoStepPhoneNumberHint") checked=true/>
       <@ts.radio name="method" value="app" label=msg("twoStepAuthenticatorApp") disabled=appTaken
                  hint=appTaken?then(msg(backup?then("twoStepAppIsPrimary", "twoStepAppIsBackup")), msg("twoStepAuthenticatorAppHint"))/>
@@ -31,7 +31,10 @@
       <@ts.button id="continue" label=msg("twoStepContinue") action="choose"/>
       <#if twoStep.changing>
         <@ts.button id="cancel-change" label=msg("twoStepKeepCurrent") action="cancel-change" primary=false/>
+      <#elseif backup>
+        <@ts.button id="back" label=msg("twoStepBack") action="back" primary=false/>
       </#if>
     </@ts.actions>
   </@ts.form>
+  <#if !twoStep.changing><@ts.signInAsAnother/></#if>
 </@ts.page>

@@ -13,12 +13,13 @@
       <span class="${properties.kcInputClass!} pf-v5-c-form-control">
         <select id="country" name="country">
           <#list twoStep.countries as c>
-            <option value="${c.region}" <#if c.region = twoStep.country>selected</#if>>${c.name} (+${c.callingCode?c})</option>
+            <option value="${c.region}" data-format="${c.format}" <#if c.region = twoStep.country>selected</#if>>${c.name} (+${c.callingCode?c})</option>
           </#list>
         </select>
       </span>
     </@field.group>
-    <@field.input name="number" label=msg("twoStepNumberLabel") value=twoStep.number autocomplete="tel-national" autofocus=true/>
+    <@ts.input name="number" label=msg("twoStepNumberLabel") value=twoStep.number type="tel" inputmode="tel"
+        autocomplete="tel-national" placeholder=twoStep.format hint=msg("twoStepNumberFormat", twoStep.format) autofocus=true/>
     <#if twoStep.skipAllowed>
       <@ts.checkbox name="skipVerification" label=msg("twoStepSkipVerification") hint=msg("twoStepSkipVerificationHint")/>
     </#if>
@@ -37,6 +38,17 @@
       const voice = form.querySelector("#channel-voice").checked;
       send.textContent = skip && skip.checked ? send.dataset.labelSkip : (voice ? send.dataset.labelVoice : send.dataset.labelSms);
     };
+    <#-- The format shown follows the country chosen: XXX-XXX-XXXX for the US. -->
+    const country = document.getElementById("country");
+    const number = document.getElementById("number");
+    const hint = document.getElementById("number-hint");
+    const hintText = hint.textContent.replace(number.placeholder, "{0}");
+    const reformat = () => {
+      const format = country.selectedOptions[0].dataset.format;
+      number.placeholder = format;
+      hint.textContent = hintText.replace("{0}", format);
+    };
+    country.addEventListener("change", reformat);
     form.addEventListener("change", relabel);
     relabel();
   </script>

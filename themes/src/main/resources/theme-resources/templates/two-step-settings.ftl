@@ -20,8 +20,9 @@
         <@ts.button id="swap" label=msg("twoStepSwap") action="swap" primary=false/>
       </#if>
       <@ts.button id="require-codes" label=msg("twoStepRequireCodesEverywhere") action="require-codes" primary=false/>
-      <@ts.button id="disable" label=msg("twoStepDisable") action="disable" primary=false/>
-      <@ts.cancelButton/>
+      <@ts.button id="disable" label=msg("twoStepDisable") action="disable" primary=false danger=true/>
+      <#-- Once something was done here, "Cancel" would promise an undo that does not exist. -->
+      <#if !twoStep.acted><@ts.cancelButton/></#if>
     </@ts.actions>
   </@ts.form>
 </@ts.page>

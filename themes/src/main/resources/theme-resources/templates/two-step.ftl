@@ -3,6 +3,8 @@
 <#import "field.ftl" as field>
 
 <#macro page header fields=["code", "number", "channel"]>
+  <#-- Each page its own title (tabs, history, screen readers); Keycloak's layout reads a global one. -->
+  <#global title = msg("twoStepPageTitle", header, (realm.displayName)!realm.name)>
   <#assign fieldError = false>
   <#list fields as f><#if messagesPerField.existsError(f)><#assign fieldError = true></#if></#list>
   <@layout.registrationLayout displayMessage=!fieldError; section>
@@ -12,6 +14,14 @@
       <div id="two-step" class="two-step">
         <#nested>
       </div>
+      <script>
+        <#-- Keycloak's read-only username carries a label for another id: tie the two, for screen readers. -->
+        (function () {
+          var shown = document.getElementById("kc-attempted-username");
+          var label = document.querySelector('label[for="username"]');
+          if (shown && label && !document.getElementById("username")) { label.htmlFor = shown.id; }
+        })();
+      </script>
     </#if>
   </@layout.registrationLayout>
 </#macro>
@@ -57,8 +67,25 @@
   </script>
 </#macro>
 
+<#-- A text field with its label, and its hint and error tied to it (aria-describedby); type and inputmode
+     bring up the keypad it needs on a phone. -->
+<#macro input name label value="" type="text" inputmode="" autocomplete="off" placeholder="" hint="" autofocus=false>
+  <#local error = messagesPerField.get(name)>
+  <#local described = hint?has_content?then([name + "-hint"], []) + error?has_content?then(["input-error-" + name], [])>
+  <@field.group name=name label=label error=error>
+    <span class="${properties.kcInputClass} <#if error?has_content>${properties.kcError}</#if>">
+      <input id="${name}" name="${name}" value="${value}" type="${type}" autocomplete="${autocomplete}"
+             <#if inputmode?has_content>inputmode="${inputmode}"</#if> <#if placeholder?has_content>placeholder="${placeholder}"</#if>
+             <#if autofocus>autofocus</#if> <#if described?has_content>aria-describedby="${described?join(" ")}"</#if>
+             aria-invalid="${error?has_content?c}"/>
+      <@field.errorIcon error=error/>
+    </span>
+    <#if hint?has_content><p id="${name}-hint" class="two-step-hint">${hint}</p></#if>
+  </@field.group>
+</#macro>
+
 <#macro codeInput>
-  <@field.input name="code" label=msg("twoStepCodeLabel") autocomplete="one-time-code" autofocus=true />
+  <@input name="code" label=msg("twoStepCodeLabel") autocomplete="one-time-code" inputmode="numeric" autofocus=true/>
 </#macro>
 
 <#macro radio name value label="" checked=false hint="" disabled=false>
@@ -79,9 +106,10 @@
 </#macro>
 
 <#-- A submit button that names the step's action; data-* attributes let a page relabel it. -->
-<#macro button id label action primary=true block=true extra={}>
+<#-- danger: an action that takes something away (turning 2SV off) looks like one. -->
+<#macro button id label action primary=true block=true danger=false extra={}>
   <button id="${id}" name="action" value="${action}" type="submit" <#if !primary>formnovalidate</#if>
-          class="${properties.kcButtonClass!} <#if primary>${properties.kcButtonPrimaryClass!}<#else>${properties.kcButtonSecondaryClass!}</#if> <#if block>${properties.kcButtonBlockClass!}<#else>two-step-inline-button</#if>"
+          class="${properties.kcButtonClass!} <#if danger>${primary?then("pf-m-danger", "pf-m-secondary pf-m-danger")}<#elseif primary>${properties.kcButtonPrimaryClass!}<#else>${properties.kcButtonSecondaryClass!}</#if> <#if block>${properties.kcButtonBlockClass!}<#else>two-step-inline-button</#if>"
           <#list extra as attr, value>data-${attr}="${value}" </#list>>${label}</button>
 </#macro>
 
@@ -103,6 +131,11 @@
     <a id="sign-in-again" href="${url.loginRestartFlowUrl}"
        class="${properties.kcButtonClass!} ${properties.kcButtonPrimaryClass!} ${properties.kcButtonBlockClass!}">${msg("twoStepSignInAgain")}</a>
   </@actions>
+</#macro>
+
+<#-- Back to the username and password, for whoever is signed in as the wrong user. -->
+<#macro signInAsAnother>
+  <p class="two-step-other-user"><a id="sign-in-as-another" href="${url.loginRestartFlowUrl}" class="two-step-link">${msg("twoStepSignInAsAnother")}</a></p>
 </#macro>
 
 <#-- Help that opens in place, without script: "Need an app?", "Can't scan the barcode?", "Why not e-mail?". -->

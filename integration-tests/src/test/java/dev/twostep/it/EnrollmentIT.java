@@ -23,6 +23,7 @@ import dev.twostep.it.pages.AuthenticatorAppPage;
 import dev.twostep.it.pages.ChooseMethodPage;
 import dev.twostep.it.pages.EnterCodePage;
 import dev.twostep.it.pages.PhoneNumberPage;
+import dev.twostep.it.pages.StartPage;
 import dev.twostep.it.support.AuthenticatorApp;
 import dev.twostep.it.support.EnrollmentWalk;
 import dev.twostep.it.support.Outbox;
@@ -107,6 +108,34 @@ class EnrollmentIT {
         assertEquals(List.of("password", "two-step-phone", "otp", "two-step-app", "two-step-trusted-device").stream()
                 .sorted().toList(), types().stream().sorted().toList());
         assertFalse(requiredActions().contains("two-step-enroll"));
+    }
+
+    @Test
+    void theRequirementComesFirstAndEveryStepHasAWayBack() {
+        signIn();
+        StartPage start = new StartPage(browser);
+        assertEquals("Two-Step Verification is a requirement", start.title());
+        assertEquals("Enable Two-Step Verification", start.buttonLabel());
+        assertTrue(start.text().contains("authenticator app") && start.text().contains("text messages"), start.text());
+        start.enable();
+        ChooseMethodPage primary = new ChooseMethodPage(browser);
+        assertEquals("Choose how you'll receive codes", primary.title());
+        assertTrue(primary.offersSignInAsAnotherUser());
+
+        seller.enrollment(browser).textMessage(seller.phone);
+        ChooseMethodPage backup = new ChooseMethodPage(browser);
+        assertEquals("Add a backup verification method", backup.title());
+        ChooseMethodPage again = backup.back();
+        assertEquals("Choose how you'll receive codes", again.title(), "back from the backup is the primary's choice");
+
+        EnrollmentWalk walk = seller.enrollment(browser);
+        walk.app();
+        walk.textMessage(seller.otherPhone);
+        ChooseMethodPage backupAgain = new AlmostDonePage(browser).back();
+        assertEquals("Add a backup verification method", backupAgain.title(), "back from Almost done is the backup's");
+        assertTrue(backupAgain.primarySummary().contains("Authenticator app"), backupAgain.primarySummary());
+        backupAgain.signInAsAnotherUser();
+        assertEquals(List.of("password"), seller.credentialTypes(), "nothing was stored on the way back and out");
     }
 
     @Test

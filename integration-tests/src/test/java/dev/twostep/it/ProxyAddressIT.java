@@ -74,7 +74,9 @@ class ProxyAddressIT {
     private static Page enrollmentSend(String base, String forwardedFor) {
         try (Seller seller = new Seller()) {
             FormBrowser browser = new FormBrowser(List.of(base)).header("X-Forwarded-For", forwardedFor);
-            Page method = browser.signInWithPassword(base, seller.username, Seller.PASSWORD, null);
+            Page start = browser.signInWithPassword(base, seller.username, Seller.PASSWORD, null);
+            assertEquals("two-step-enroll-start", start.template(), start.body());
+            Page method = browser.submit(start, "two-step-start-form", base, Map.of("action", "start"));
             assertEquals("two-step-enroll-method", method.template(), method.body());
             Page phone = browser.submit(method, "two-step-method-form", base, Map.of("action", "choose", "method", "phone"));
             return browser.submit(phone, "two-step-phone-form", base,

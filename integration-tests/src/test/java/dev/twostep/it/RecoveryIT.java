@@ -113,7 +113,7 @@ class RecoveryIT {
         String id = summary.path("id").asText();
         JsonNode detail = AdminApi.parse(seller.admin.getAs(null, API + "/" + id).body());
         assertEquals(note, detail.path("contactNote").asText());
-        assertTrue(detail.path("account").path("primary").asText().endsWith("4567"), detail.toString());
+        assertTrue(detail.path("account").path("primary").path("masked").asText().endsWith("4567"), detail.toString());
         JsonNode first = detail.path("documentList").get(0);
         HttpResponse<byte[]> document = seller.admin.download(API + "/" + id + "/documents/" + first.path("id").asText());
         assertEquals(200, document.statusCode());
@@ -292,16 +292,28 @@ class RecoveryIT {
             assertTrue(page.findElements(By.id("xss")).isEmpty(), "the note is text, not markup");
             assertFalse("owned".equals(page.getTitle()));
             assertEquals(1, page.findElements(By.cssSelector("#detail-documents button.download")).size());
+            assertTrue(page.findElement(By.id("detail-primary")).getText().startsWith("Text message to +39 "),
+                    page.findElement(By.id("detail-primary")).getText());
+            assertFalse(page.findElement(By.id("group-reason")).isDisplayed(), "no reason before a decision");
 
             // A reviewer by role decides only for plain sellers: not for another reviewer.
             seller.admin.grantRealmRole(seller.id, "two-step-recovery-reviewer");
             page.findElement(By.id("approve")).click();
+            assertTrue(page.findElement(By.id("approve-confirm")).isDisplayed(), "approving asks once more");
+            page.findElement(By.id("approve-yes")).click();
             wait.until(d -> d.findElement(By.id("review-message")).getText().startsWith("A reviewer decides neither"));
             assertEquals(4, seller.credentialTypes().size(), "nothing changed for the other reviewer");
             seller.admin.revokeRealmRole(seller.id, "two-step-recovery-reviewer");
 
             page.findElement(By.id("approve")).click();
+            page.findElement(By.id("approve-no")).click();
+            assertEquals(4, seller.credentialTypes().size(), "Cancel approves nothing");
+            assertTrue(page.getCurrentUrl().endsWith("#request=" + id), "the request has its own address");
+            page.findElement(By.id("approve")).click();
+            page.findElement(By.id("approve-yes")).click();
             wait.until(d -> d.findElement(By.id("review-message")).getText().startsWith("Approved"));
+            wait.until(d -> d.findElement(By.id("detail-decided")).getText().contains(reviewer.username));
+            assertEquals("none", page.findElement(By.id("detail-primary")).getText(), "the methods are gone");
         }
         assertEquals(List.of("password"), seller.credentialTypes());
         assertEquals("APPROVED", AdminApi.parse(seller.admin.getAs(null, API + "/" + id).body()).path("status").asText());

@@ -151,8 +151,10 @@ class SecuritySettingsIT {
 
         SecuritySettingsPage settings = openSettings(first, app.start(null));
         assertEquals(2, settings.trustedDevices());
+        assertTrue(settings.offersCancel(), "nothing done yet: Cancel goes back to the app");
         SecuritySettingsPage cleared = settings.requireCodesOnAllDevices();
         assertEquals(0, cleared.trustedDevices());
+        assertFalse(cleared.offersCancel(), "no Cancel that looks as if it could undo what happened");
         assertTrue(cleared.errors().contains("Every device now asks for a code"), cleared.errors());
         assertEquals(List.of(), seller.credentialsOfType("two-step-trusted-device"));
         JsonNode event = seller.admin.events(seller.id, "REMOVE_CREDENTIAL").get(0);

@@ -237,10 +237,11 @@ public final class RecoveryQueueResource {
                 .map(Event::getTime).findFirst().orElse(null));
         PhoneNumbers numbers = new PhoneNumbers();
         UserMethods methods = UserMethods.of(user);
+        // Kind and masked number, for the page to put in the reviewer's words ("Text message to +1 •••-•••-0132").
         for (MethodRole role : MethodRole.values()) {
             facts.put(role.id(), methods.inRole(role).map(method -> method.phone()
-                    .map(phone -> phone.channel().id() + " " + numbers.mask(phone.number()))
-                    .orElse("authenticator app")).orElse(null));
+                    .map(phone -> Map.of("kind", phone.channel().id(), "masked", numbers.mask(phone.number())))
+                    .orElse(Map.of("kind", "app"))).orElse(null));
         }
         return facts;
     }

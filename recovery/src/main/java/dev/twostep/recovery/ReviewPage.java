@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -18,6 +21,7 @@ import jakarta.ws.rs.core.UriBuilder;
 import org.keycloak.headers.SecurityHeadersProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.services.Urls;
 import org.keycloak.theme.FreeMarkerException;
 import org.keycloak.theme.Theme;
 import org.keycloak.theme.beans.MessageFormatterMethod;
@@ -55,7 +59,8 @@ public final class ReviewPage {
             Map<String, Object> attributes = new HashMap<>();
             attributes.put("msg", new MessageFormatterMethod(locale, theme.getEnhancedMessages(realm, locale)));
             attributes.put("locale", locale.toLanguageTag());
-            attributes.put("realmName", realm.getName());
+            attributes.put("realmName", realm.getDisplayName() == null ? realm.getName() : realm.getDisplayName());
+            attributes.put("styles", styles(theme, base));
             attributes.put("clientId", CLIENT_ID);
             attributes.put("pageUrl", page);
             attributes.put("scriptUrl", page + "/review.js");
@@ -89,6 +94,25 @@ public final class ReviewPage {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The login theme's style sheets (PatternFly and the theme's own), so this page looks like the sign-in. */
+    private static List<String> styles(Theme theme, URI base) throws IOException {
+        Properties properties = theme.getProperties();
+        String root = Urls.themeRoot(base).toString();
+        String common = properties.getProperty("common", "common/keycloak");
+        List<String> styles = new ArrayList<>();
+        for (String style : properties.getProperty("stylesCommon", "").split("\\s+")) {
+            if (!style.isBlank()) {
+                styles.add(root + "/" + common + "/" + style);
+            }
+        }
+        for (String style : properties.getProperty("styles", "").split("\\s+")) {
+            if (!style.isBlank()) {
+                styles.add(root + "/login/" + theme.getName() + "/" + style);
+            }
+        }
+        return styles;
     }
 
     private static CacheControl noStore() {

@@ -9,10 +9,12 @@ import java.util.Optional;
 import jakarta.ws.rs.core.Response;
 
 import org.keycloak.authentication.RequiredActionContext;
+import org.keycloak.models.Constants;
 import org.keycloak.models.OTPPolicy;
 import org.keycloak.models.utils.FormMessage;
 import org.keycloak.utils.TotpUtils;
 
+import dev.twostep.core.RequiredActionIds;
 import dev.twostep.core.method.MethodRole;
 import dev.twostep.core.forms.TwoStepPages;
 import dev.twostep.core.phone.PhoneNumbers;
@@ -48,6 +50,9 @@ final class EnrollForm {
         model.put("page", page.name());
         TwoStepPolicy policy = LoginPolicy.of(context.getAuthenticationSession(), context.getRealm());
         model.put("trustsDevices", policy.trustsDevices());
+        // The app asked for the settings: the seller meets the enrollment as the settings' "Get Started".
+        model.put("fromSettings", RequiredActionIds.SETTINGS.equals(
+                context.getAuthenticationSession().getClientNote(Constants.KC_ACTION)));
         state.chosen(MethodRole.PRIMARY).ifPresent(primary -> model.put("primary", describe(primary)));
         state.chosen(MethodRole.BACKUP).ifPresent(backup -> model.put("backup", describe(backup)));
 
@@ -56,12 +61,15 @@ final class EnrollForm {
             List<PhoneNumbers.Country> countries = numbers.countries(locale).stream()
                     .filter(c -> policy.allowsCountry(c.region())).toList();
             model.put("countries", countries.stream()
-                    .map(c -> Map.of("region", c.region(), "callingCode", c.callingCode(), "name", c.name()))
+                    .map(c -> Map.of("region", c.region(), "callingCode", c.callingCode(), "name", c.name(),
+                            "format", c.format()))
                     .toList());
             String preferred = numbers.defaultRegion(locale);
             boolean offered = countries.isEmpty() || countries.stream().anyMatch(c -> c.region().equals(preferred));
             String fallback = offered ? preferred : countries.get(0).region();
-            model.put("country", Optional.ofNullable(typed.get("country")).orElse(fallback));
+            String country = Optional.ofNullable(typed.get("country")).orElse(fallback);
+            model.put("country", country);
+            model.put("format", numbers.typingFormat(country));
             model.put("number", typed.getOrDefault("number", ""));
             model.put("channel", typed.getOrDefault("channel", "sms"));
             model.put("skipAllowed", role == MethodRole.BACKUP);
@@ -80,6 +88,8 @@ final class EnrollForm {
             OTPPolicy otp = context.getRealm().getOTPPolicy();
             model.put("qrCode", TotpUtils.qrCode(context.getSession(), secret, context.getRealm(), context.getUser()));
             model.put("secretKey", TotpUtils.encode(secret));
+            // The same account as the QR code, for an authenticator app on the phone showing this page.
+            model.put("otpauthUri", otp.getKeyURI(context.getRealm(), context.getUser(), secret));
             model.put("digits", otp.getDigits());
             model.put("period", otp.getPeriod());
             model.put("algorithm", otp.getAlgorithmKey());

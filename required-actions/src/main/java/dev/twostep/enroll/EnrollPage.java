@@ -2,6 +2,11 @@ package dev.twostep.enroll;
 
 /** The pages of the enrollment, in the order of "How to enable Two-Step Verification". */
 public enum EnrollPage {
+    /**
+     * "Two-Step Verification is a requirement": what a seller will need, and "Enable Two-Step Verification"
+     * (framed as the settings' "Get Started" when the app opened the settings).
+     */
+    START("two-step-enroll-start.ftl"),
     /** Choose "Phone number" or "Authenticator App" (for the primary, then for the backup). */
     METHOD("two-step-enroll-method.ftl"),
     /** Text message or voice, country code and number; for a backup, "Skip verification check". */

@@ -52,7 +52,7 @@ final class EnrollmentState {
             return EnrollPage.DONE;
         }
         String page = notes.get(PREFIX + "page");
-        return page == null ? EnrollPage.METHOD : EnrollPage.valueOf(page);
+        return page == null ? EnrollPage.START : EnrollPage.valueOf(page);
     }
 
     void show(EnrollPage page) {
@@ -68,6 +68,11 @@ final class EnrollmentState {
         notes.remove(PREFIX + "otp-secret");
         notes.remove(PREFIX + "phone");
         show(EnrollPage.METHOD);
+    }
+
+    /** Drops the method chosen for {@code role}, to choose it again. */
+    void forget(MethodRole role) {
+        notes.remove(PREFIX + role.id());
     }
 
     /** The authenticator-app secret shown on the app page, kept server-side rather than in a hidden field. */

@@ -59,6 +59,7 @@ final class EnrollmentSteps {
             return;
         }
         switch (state.page()) {
+            case START -> show("start".equals(param("action")) ? EnrollPage.METHOD : EnrollPage.START);
             case METHOD -> onMethod();
             case PHONE -> onPhone();
             case PHONE_CODE -> onPhoneCode();
@@ -68,6 +69,12 @@ final class EnrollmentSteps {
     }
 
     private void onMethod() {
+        if ("back".equals(param("action")) && state.changing().isEmpty() && state.role() == MethodRole.BACKUP) {
+            // Back from the backup choice is back to the primary's: the seller wants another primary.
+            state.forget(MethodRole.PRIMARY);
+            show(EnrollPage.METHOD);
+            return;
+        }
         String method = param("method");
         if ("email".equals(method)) {
             fail(EnrollPage.METHOD, null, "twoStepEmailRefused");
@@ -189,6 +196,11 @@ final class EnrollmentSteps {
     }
 
     private void onDone() {
+        if ("back".equals(param("action"))) {
+            state.forget(MethodRole.BACKUP);
+            show(EnrollPage.METHOD);
+            return;
+        }
         if (!"finish".equals(param("action"))) {
             show(EnrollPage.DONE);
             return;

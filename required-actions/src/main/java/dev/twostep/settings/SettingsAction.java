@@ -42,6 +42,8 @@ public final class SettingsAction implements RequiredActionProvider {
     private static final String NOTE_PAGE = "two-step.settings.page";
     /** Set once a method changed here: the overview then offers to sign out the seller's other sessions. */
     private static final String NOTE_CHANGED = "two-step.settings.changed";
+    /** Set once anything was done here: "Cancel" would then look as if it could undo it, so it goes. */
+    private static final String NOTE_ACTED = "two-step.settings.acted";
     private static final String CODE_SLOT = "settings";
 
     @Override
@@ -68,6 +70,7 @@ public final class SettingsAction implements RequiredActionProvider {
         }
         authSession.removeAuthNote(NOTE_PAGE);
         authSession.removeAuthNote(NOTE_CHANGED);
+        authSession.removeAuthNote(NOTE_ACTED);
         new MethodChange(context).abandon();
         challenge(context, methods).start();
     }
@@ -101,7 +104,6 @@ public final class SettingsAction implements RequiredActionProvider {
             leave(context);
             return;
         }
-        SettingsForm pages = form(context);
         switch (shown) {
             case OVERVIEW -> {
                 MethodChange change = new MethodChange(context);
@@ -119,7 +121,9 @@ public final class SettingsAction implements RequiredActionProvider {
                         event(context, EventType.LOGOUT, "other-sessions-ended")
                                 .detail("two_step_sessions", Integer.toString(ended)).success();
                         context.getAuthenticationSession().removeAuthNote(NOTE_CHANGED);
-                        context.challenge(pages.render(SettingsPage.OVERVIEW, List.of(), "twoStepOtherSessionsEnded"));
+                        context.getAuthenticationSession().setAuthNote(NOTE_ACTED, "true");
+                        context.challenge(form(context).render(SettingsPage.OVERVIEW, List.of(),
+                                "twoStepOtherSessionsEnded"));
                     }
                     case "require-codes" -> {
                         int revoked = new TrustedDevices(context.getSession()).revokeAll(context.getUser());
@@ -127,7 +131,8 @@ public final class SettingsAction implements RequiredActionProvider {
                                 .detail("two_step_devices", Integer.toString(revoked)).success();
                         new ChangeNotice(context.getSession()).send(context.getRealm(), context.getUser(),
                                 ChangeNotice.Change.DEVICES_CLEARED);
-                        context.challenge(pages.render(SettingsPage.OVERVIEW, List.of(), "twoStepDevicesCleared"));
+                        context.getAuthenticationSession().setAuthNote(NOTE_ACTED, "true");
+                        context.challenge(form(context).render(SettingsPage.OVERVIEW, List.of(), "twoStepDevicesCleared"));
                     }
                     case "disable" -> show(context, SettingsPage.DISABLE);
                     case "done" -> context.success();
@@ -170,6 +175,7 @@ public final class SettingsAction implements RequiredActionProvider {
         new MethodChange(context).abandon();
         context.getAuthenticationSession().removeAuthNote(NOTE_PAGE);
         context.getAuthenticationSession().removeAuthNote(NOTE_CHANGED);
+        context.getAuthenticationSession().removeAuthNote(NOTE_ACTED);
         context.success();
     }
 
@@ -179,6 +185,7 @@ public final class SettingsAction implements RequiredActionProvider {
                 ChangeNotice.Change.METHOD_CHANGED);
         context.getAuthenticationSession().setAuthNote(NOTE_PAGE, SettingsPage.OVERVIEW.name());
         context.getAuthenticationSession().setAuthNote(NOTE_CHANGED, "true");
+        context.getAuthenticationSession().setAuthNote(NOTE_ACTED, "true");
         context.challenge(form(context).render(SettingsPage.OVERVIEW, List.of(), info));
     }
 
@@ -192,8 +199,9 @@ public final class SettingsAction implements RequiredActionProvider {
     }
 
     private static SettingsForm form(RequiredActionContext context) {
-        return new SettingsForm(context, LoginPolicy.of(context.getAuthenticationSession(), context.getRealm()),
-                context.getAuthenticationSession().getAuthNote(NOTE_CHANGED) != null);
+        AuthenticationSessionModel authSession = context.getAuthenticationSession();
+        return new SettingsForm(context, LoginPolicy.of(authSession, context.getRealm()),
+                authSession.getAuthNote(NOTE_CHANGED) != null, authSession.getAuthNote(NOTE_ACTED) != null);
     }
 
     private static CodeChallenge challenge(RequiredActionContext context, UserMethods methods) {

@@ -21,13 +21,18 @@ final class SettingsForm {
     private final RequiredActionContext context;
     private final TwoStepPolicy policy;
     private final boolean offerSignOut;
+    private final boolean acted;
     private final PhoneNumbers numbers = new PhoneNumbers();
 
-    /** {@code offerSignOut}: a method changed, so ending the seller's other sessions is offered. */
-    SettingsForm(RequiredActionContext context, TwoStepPolicy policy, boolean offerSignOut) {
+    /**
+     * {@code offerSignOut}: a method changed, so ending the seller's other sessions is offered; {@code acted}:
+     * something was done in this visit, which "Cancel" cannot undo.
+     */
+    SettingsForm(RequiredActionContext context, TwoStepPolicy policy, boolean offerSignOut, boolean acted) {
         this.context = context;
         this.policy = policy;
         this.offerSignOut = offerSignOut;
+        this.acted = acted;
     }
 
     Response render(SettingsPage page, List<FormMessage> errors, String info) {
@@ -37,6 +42,7 @@ final class SettingsForm {
         methods.inRole(MethodRole.PRIMARY).ifPresent(method -> model.put("primary", describe(method)));
         methods.inRole(MethodRole.BACKUP).ifPresent(method -> model.put("backup", describe(method)));
         model.put("offerSignOut", offerSignOut);
+        model.put("acted", acted);
         model.put("swappable", methods.inRole(MethodRole.BACKUP).flatMap(UserMethods.Method::phone)
                 .map(phone -> phone.verified()).orElse(true));
         model.put("trustedDevices", new TrustedDevices(context.getSession())

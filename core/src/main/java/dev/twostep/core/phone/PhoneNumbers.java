@@ -20,8 +20,11 @@ public final class PhoneNumbers {
 
     private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
 
-    /** A country in the picker: ISO region, calling code, and its name in the page's language. */
-    public record Country(String region, int callingCode, String name) {
+    /**
+     * A country in the picker: ISO region, calling code, its name in the page's language, and how its numbers
+     * are typed after the calling code ({@link #typingFormat}).
+     */
+    public record Country(String region, int callingCode, String name, String format) {
     }
 
     /**
@@ -80,9 +83,31 @@ public final class PhoneNumbers {
     public List<Country> countries(Locale locale) {
         return util.getSupportedRegions().stream()
                 .map(region -> new Country(region, util.getCountryCodeForRegion(region),
-                        new Locale("", region).getDisplayCountry(locale)))
+                        new Locale("", region).getDisplayCountry(locale), typingFormat(region)))
                 .sorted(Comparator.comparing(Country::name, java.text.Collator.getInstance(locale)))
                 .toList();
+    }
+
+    /**
+     * How a mobile number of {@code region} is written after its calling code, each digit an X: XXX-XXX-XXXX
+     * for the US, XXX XXX XXXX for Italy. Empty where libphonenumber has no example.
+     */
+    public String typingFormat(String region) {
+        if (region == null || !util.getSupportedRegions().contains(region)) {
+            return "";
+        }
+        PhoneNumber example = util.getExampleNumberForType(region, PhoneNumberUtil.PhoneNumberType.MOBILE);
+        if (example == null) {
+            example = util.getExampleNumber(region);
+        }
+        if (example == null) {
+            return "";
+        }
+        String international = util.format(example, PhoneNumberUtil.PhoneNumberFormat.INTERNATIONAL);
+        String callingCode = "+" + example.getCountryCode();
+        String national = international.startsWith(callingCode)
+                ? international.substring(callingCode.length()).trim() : international;
+        return national.replaceAll("\\d", "X");
     }
 
     /** The country to preselect: the one of the page's language, when it names one. */

@@ -71,4 +71,12 @@ class PhoneNumbersTest {
         assertEquals("IT", numbers.defaultRegion(Locale.ITALIAN));
         assertEquals("US", numbers.defaultRegion(Locale.ENGLISH));
     }
+
+    @Test
+    void theTypingFormatIsTheSeedsForTheUsAndEachCountrysOwnElsewhere() {
+        assertEquals("XXX-XXX-XXXX", numbers.typingFormat("US"));
+        assertEquals("XXX XXX XXXX", numbers.typingFormat("IT"));
+        assertTrue(numbers.countries(Locale.ENGLISH).stream().allMatch(c -> c.format().matches("[X .\\-()]*")),
+                "digits only as X, never a real example number");
+    }
 }

@@ -182,7 +182,7 @@ class ClusterIT {
         // Node A, which served most of this sign-in, sees the approval: no method left, on to the enrollment.
         assertEquals(List.of("password"), typesOn(nodeA, seller));
         Page next = browser.submit(page, "two-step-recovery-status-form", nodeA.baseUrl(), Map.of("action", "back"));
-        assertEquals("two-step-enroll-method", next.template(), next.body());
+        assertEquals("two-step-enroll-start", next.template(), next.body());
     }
 
     private static List<String> typesOn(KeycloakServer node, ClusterSeller seller) {

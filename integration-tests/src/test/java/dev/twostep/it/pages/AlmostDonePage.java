@@ -22,4 +22,10 @@ public final class AlmostDonePage extends Page {
     public void turnOn() {
         submit(By.id("finish"));
     }
+
+    /** "Back": to choose the backup again. */
+    public ChooseMethodPage back() {
+        submit(By.id("back"));
+        return new ChooseMethodPage(driver);
+    }
 }

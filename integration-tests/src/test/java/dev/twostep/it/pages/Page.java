@@ -40,6 +40,25 @@ public abstract class Page {
         }
     }
 
+    /** Waits until one of these templates is shown and returns which. */
+    protected String awaitOneOf(String... templates) {
+        try {
+            return Waits.upTo(driver, Duration.ofSeconds(20)).until(d -> {
+                for (String template : templates) {
+                    String pageId = "login-" + template.replace(".ftl", "");
+                    if (!d.findElements(By.cssSelector("body[data-page-id='" + pageId + "']")).isEmpty()) {
+                        return template;
+                    }
+                }
+                return null;
+            });
+        } catch (TimeoutException e) {
+            Screenshots.save(driver, "none-of-" + templates[0] + "-" + System.currentTimeMillis());
+            throw new AssertionError("expected one of " + List.of(templates) + " but the browser shows "
+                    + driver.getCurrentUrl(), e);
+        }
+    }
+
     protected void click(By by) {
         Waits.upTo(driver, Duration.ofSeconds(15)).until(ExpectedConditions.elementToBeClickable(by)).click();
     }
@@ -51,7 +70,13 @@ public abstract class Page {
     protected void submit(By button) {
         WebElement current = driver.findElement(By.tagName("html"));
         click(button);
-        Waits.upTo(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(current));
+        try {
+            Waits.upTo(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(current));
+        } catch (TimeoutException e) {
+            Screenshots.save(driver, "not-submitted-" + System.currentTimeMillis());
+            throw new AssertionError("clicking " + button + " did not leave " + driver.getCurrentUrl() + ": "
+                    + driver.findElement(By.tagName("body")).getText(), e);
+        }
     }
 
     protected void type(By by, String text) {

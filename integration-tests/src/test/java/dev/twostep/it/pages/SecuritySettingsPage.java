@@ -54,6 +54,10 @@ public final class SecuritySettingsPage extends Page {
         return new SecuritySettingsPage(driver);
     }
 
+    public boolean offersCancel() {
+        return !driver.findElements(By.id("cancel-aia")).isEmpty();
+    }
+
     public void done() {
         submit(By.id("done"));
     }
