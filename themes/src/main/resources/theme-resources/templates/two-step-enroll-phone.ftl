@@ -7,7 +7,7 @@
     <div class="${properties.kcFormGroupClass!}" role="radiogroup" aria-label="${msg("twoStepChannelLabel")}">
       <@ts.radio name="channel" value="sms" label=msg("twoStepChannelSms") checked=(twoStep.channel != "voice")/>
       <@ts.radio name="channel" value="voice" label=msg("twoStepChannelVoice") hint=msg("twoStepChannelVoiceHint") checked=(twoStep.channel = "voice")/>
-      <#if messagesPerField.existsError('channel')><span class="${properties.kcInputErrorMessageClass!}" id="input-error-channel">${kcSanitize(messagesPerField.get('channel'))?no_esc}</span></#if>
+      <@ts.errorAt name="channel" error=messagesPerField.get('channel')/>
     </div>
     <@field.group name="country" label=msg("twoStepCountryCode")>
       <span class="${properties.kcInputClass!} pf-v5-c-form-control">

@@ -11,10 +11,19 @@
       <@ts.button id="use" label=msg("twoStepContinue") action="use"/>
       <@ts.button id="back" label=msg("twoStepBack") action="back" primary=false/>
     </@ts.actions>
-    <h2 class="two-step-subtitle">${msg("twoStepLostEverything")}</h2>
-    <p>${msg("twoStepLostEverythingText")}</p>
-    <@ts.actions>
-      <@ts.button id="recovery" label=msg("twoStepStartRecovery") action="recovery" primary=false/>
-    </@ts.actions>
+    <#if (twoStep.recovery)??>
+      <#-- A seller who sent a request hears of it here at once, with the reviewer's reason. -->
+      <h2 class="two-step-subtitle">${msg("twoStepRecoveryStatusTitle")}</h2>
+      <p id="recovery-news" data-status="${twoStep.recovery.status}"><@ts.recoveryStatus news=twoStep.recovery/></p>
+      <@ts.actions>
+        <@ts.button id="recovery-status" label=msg("twoStepRecoverySeeRequest") action="recovery-start" primary=false/>
+      </@ts.actions>
+    <#else>
+      <h2 class="two-step-subtitle">${msg("twoStepLostEverything")}</h2>
+      <p>${msg("twoStepLostEverythingText")}</p>
+      <@ts.actions>
+        <@ts.button id="recovery" label=msg("twoStepStartRecovery") action="recovery" primary=false/>
+      </@ts.actions>
+    </#if>
   </@ts.form>
 </@ts.page>

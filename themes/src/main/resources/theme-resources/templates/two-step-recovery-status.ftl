@@ -4,10 +4,7 @@
 <#assign approvedElsewhere = twoStep.status = "APPROVED" && !twoStep.thisBrowser>
 <@ts.page header=msg("twoStepRecoveryStatusTitle")>
   <p id="recovery-status" data-status="${twoStep.status}" data-this-browser="${twoStep.thisBrowser?c}">
-    <#if twoStep.status = "PENDING">${msg("twoStepRecoveryPending")}
-    <#elseif approvedHere>${msg("twoStepRecoveryApproved")}
-    <#elseif approvedElsewhere>${msg("twoStepRecoveryApprovedElsewhere")}
-    <#else>${msg("twoStepRecoveryRejected", twoStep.reason)}</#if>
+    <@ts.recoveryStatus news=twoStep/>
   </p>
   <@ts.form id="two-step-recovery-status-form">
     <@ts.actions>

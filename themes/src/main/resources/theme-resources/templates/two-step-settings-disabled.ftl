@@ -2,5 +2,5 @@
 <@ts.page header=msg("twoStepDisabledTitle")>
   <p id="two-step-disabled">${msg("twoStepDisabledText")}</p>
   <#-- Restarting the flow is the way back: the password, then the enrollment, then the app. -->
-  <@ts.signInAgain/>
+  <@ts.signInAgain href=(twoStep.signInAgainUrl)!url.loginRestartFlowUrl/>
 </@ts.page>

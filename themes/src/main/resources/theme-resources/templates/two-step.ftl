@@ -84,6 +84,17 @@
   </@field.group>
 </#macro>
 
+<#-- A field's error, styled as one and named by the field's aria-describedby (id input-error-<name>). -->
+<#macro errorAt name error>
+  <#if error?has_content>
+    <div class="${properties.kcFormHelperTextClass!}" aria-live="polite"><div class="${properties.kcInputHelperTextClass!}">
+      <div class="${properties.kcInputHelperTextItemClass!} ${properties.kcError!}" id="input-error-${name}">
+        <span class="${properties.kcInputErrorMessageClass!}">${kcSanitize(error)?no_esc}</span>
+      </div>
+    </div></div>
+  </#if>
+</#macro>
+
 <#macro codeInput>
   <@input name="code" label=msg("twoStepCodeLabel") autocomplete="one-time-code" inputmode="numeric" autofocus=true/>
 </#macro>
@@ -126,9 +137,9 @@
 </#macro>
 
 <#-- Starts this login over from the password: the way on when nothing on the page can go further. -->
-<#macro signInAgain>
+<#macro signInAgain href=url.loginRestartFlowUrl>
   <@actions>
-    <a id="sign-in-again" href="${url.loginRestartFlowUrl}"
+    <a id="sign-in-again" href="${href}"
        class="${properties.kcButtonClass!} ${properties.kcButtonPrimaryClass!} ${properties.kcButtonBlockClass!}">${msg("twoStepSignInAgain")}</a>
   </@actions>
 </#macro>
@@ -144,6 +155,14 @@
     <summary>${summary}</summary>
     <div class="two-step-help-body"><#nested></div>
   </details>
+</#macro>
+
+<#-- Where a recovery request stands, in one sentence (the reviewer's reason with a rejection). -->
+<#macro recoveryStatus news>
+  <#if news.status = "PENDING">${msg("twoStepRecoveryPending")}
+  <#elseif news.status = "APPROVED" && news.thisBrowser>${msg("twoStepRecoveryApproved")}
+  <#elseif news.status = "APPROVED">${msg("twoStepRecoveryApprovedElsewhere")}
+  <#else>${msg("twoStepRecoveryRejected", news.reason)}</#if>
 </#macro>
 
 <#-- One line naming a method already chosen, numbers masked. -->

@@ -1,5 +1,6 @@
 package dev.twostep.signin;
 
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.ws.rs.core.Response;
@@ -169,6 +170,11 @@ public final class VerifyAuthenticator implements Authenticator {
         @Override
         public void startRecovery() {
             new RecoveryPages(context).start();
+        }
+
+        @Override
+        public Map<String, Object> recoveryNews() {
+            return new RecoveryPages(context).news();
         }
 
         @Override

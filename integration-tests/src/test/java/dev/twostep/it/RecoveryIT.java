@@ -30,6 +30,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import dev.twostep.it.pages.ChooseMethodPage;
+import dev.twostep.it.pages.OtherMethodsPage;
 import dev.twostep.it.pages.RecoveryStatusPage;
 import dev.twostep.it.pages.RecoveryUploadPage;
 import dev.twostep.it.pages.TwoStepCodePage;
@@ -90,8 +91,8 @@ class RecoveryIT {
                         .getBytes(StandardCharsets.UTF_8)),
                 file("licence.png", png(4096))).note(note).send();
         RecoveryUploadPage refused = new RecoveryUploadPage(browser);
-        assertTrue(refused.errors().contains("File 1 is not a PDF, JPEG or PNG"), refused.errors());
-        assertTrue(refused.errors().contains("File 2 is not a PDF, JPEG or PNG"), refused.errors());
+        assertTrue(refused.errors().contains("File passport.pdf is not a PDF, JPEG or PNG"), refused.errors());
+        assertTrue(refused.errors().contains("File id.svg is not a PDF, JPEG or PNG"), refused.errors());
         assertTrue(refused.added().contains("Document 1 (PNG, 4 KB)"), "the good file is kept: " + refused.added());
         assertEquals(note, refused.noteShown(), "the note is kept");
 
@@ -215,8 +216,13 @@ class RecoveryIT {
         JsonNode event = seller.admin.adminEvents("ACTION").get(0);
         assertTrue(event.path("resourcePath").asText().endsWith(id + "/rejected"), event.toString());
 
-        ChromeDriver later = seller.toAccountRecovery();
-        RecoveryStatusPage status = new RecoveryStatusPage(later);
+        ChromeDriver later = seller.newBrowser();
+        seller.signIn(later);
+        new TwoStepCodePage(later).didntReceiveTheCode();
+        OtherMethodsPage others = new OtherMethodsPage(later);
+        assertTrue(others.recoveryNews().contains("rejected") && others.recoveryNews().contains("does not match"),
+                "told at once, with the reason: " + others.recoveryNews());
+        RecoveryStatusPage status = others.openRecoveryRequest();
         assertEquals("REJECTED", status.status());
         assertTrue(status.text().contains("The name on the document <b>does not match</b>."), status.text());
 
@@ -251,16 +257,17 @@ class RecoveryIT {
             ChromeDriver browser = seller.toAccountRecovery();
             RecoveryUploadPage upload = new RecoveryUploadPage(browser);
             upload.attach(file("huge.png", png(2 * 1024 * 1024)));
-            assertTrue(upload.scriptCheck().contains("File 1 is larger than 1 MB"), upload.scriptCheck());
+            assertTrue(upload.scriptCheck().contains("File huge.png is larger than 1 MB"), upload.scriptCheck());
 
             upload.withoutScriptChecks().attach(file("huge.png", png(2 * 1024 * 1024))).send();
             RecoveryUploadPage tooBig = new RecoveryUploadPage(browser);
-            assertTrue(tooBig.errors().contains("File 1 is larger than 1 MB"), tooBig.errors());
+            assertTrue(tooBig.errors().contains("File huge.png is larger than 1 MB"), tooBig.errors());
+            assertTrue(tooBig.errorIsTiedTo("documents"), "the error sits at its field, named by aria-describedby");
 
             tooBig.attach(file("a.png", png(100)), file("b.png", png(100)), file("c.png", png(100)),
                     file("d.png", png(100))).send();
             RecoveryUploadPage tooMany = new RecoveryUploadPage(browser);
-            assertTrue(tooMany.errors().contains("At most 3 documents: file 4 was not added"), tooMany.errors());
+            assertTrue(tooMany.errors().contains("At most 3 documents: file d.png was not added"), tooMany.errors());
             assertTrue(tooMany.added().contains("Document 3"), tooMany.added());
         } finally {
             seller.admin.changePolicy(before);

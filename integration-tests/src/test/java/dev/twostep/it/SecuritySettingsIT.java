@@ -185,7 +185,9 @@ class SecuritySettingsIT {
 
         // The session is gone: "Sign in again" asks for the password and walks the enrollment.
         settings.signInAgain();
-        new SignInPage(browser).awaitShown().signIn(seller.username, Seller.PASSWORD);
+        SignInPage signIn = new SignInPage(browser).awaitShown();
+        assertEquals("", signIn.errors(), "a new sign-in, not a 'login timed out' one");
+        signIn.signIn(seller.username, Seller.PASSWORD);
         assertEquals("Choose how you'll receive codes", new ChooseMethodPage(browser).title());
         EnrollmentWalk walk = seller.enrollment(browser);
         walk.textMessage(seller.phone);

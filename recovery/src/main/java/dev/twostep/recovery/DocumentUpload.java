@@ -70,8 +70,12 @@ final class DocumentUpload {
             draft.setContactNote(note);
         }
         List<FormPartValue> files = form.get("documents") == null ? List.of() : form.get("documents");
+        FormPartValue namesPart = form.getFirst("documentNames");
+        List<String> names = FileNames.of(namesPart == null ? null : namesPart.asString());
         int fileNumber = 0;
+        int partIndex = -1;
         for (FormPartValue part : files) {
+            partIndex++;
             // Past the document limit one byte tells an empty field from a file, which is refused unread.
             boolean full = draft.getDocuments().size() >= policy.maxDocuments();
             byte[] bytes = readAtMost(part, full ? 1 : policy.maxDocumentBytes() + 1);
@@ -79,7 +83,7 @@ final class DocumentUpload {
                 continue; // an empty file field
             }
             fileNumber++;
-            Optional<FormMessage> refusal = refusal(draft, bytes, fileNumber);
+            Optional<FormMessage> refusal = refusal(draft, bytes, FileNames.label(names, partIndex, fileNumber));
             if (refusal.isPresent()) {
                 refusals.add(refusal.get());
             } else {
@@ -98,16 +102,17 @@ final class DocumentUpload {
         return new Outcome(List.of(), draft, cookie);
     }
 
-    private Optional<FormMessage> refusal(RecoveryRequestEntity draft, byte[] bytes, int fileNumber) {
+    /** Why the file called {@code file} (its name, or its number without one) is not added, if it is not. */
+    private Optional<FormMessage> refusal(RecoveryRequestEntity draft, byte[] bytes, String file) {
         if (draft.getDocuments().size() >= policy.maxDocuments()) {
-            return Optional.of(new FormMessage("documents", "twoStepRecoveryTooMany", policy.maxDocuments(), fileNumber));
+            return Optional.of(new FormMessage("documents", "twoStepRecoveryTooMany", policy.maxDocuments(), file));
         }
         if (bytes.length > policy.maxDocumentBytes()) {
-            return Optional.of(new FormMessage("documents", "twoStepRecoveryTooBig", fileNumber,
+            return Optional.of(new FormMessage("documents", "twoStepRecoveryTooBig", file,
                     policy.maxDocumentMegabytes()));
         }
         if (DocumentType.of(bytes).isEmpty()) {
-            return Optional.of(new FormMessage("documents", "twoStepRecoveryWrongType", fileNumber));
+            return Optional.of(new FormMessage("documents", "twoStepRecoveryWrongType", file));
         }
         return Optional.empty();
     }

@@ -60,6 +60,11 @@ public final class RecoveryPages {
         }
     }
 
+    /** What "Didn't receive the code?" tells at once: the status page's facts, when there is a status page. */
+    public Map<String, Object> news() {
+        return withStatusPage().map(this::statusModel).orElse(Map.of());
+    }
+
     /** This browser's newest request, whatever its state. */
     private Optional<RecoveryRequestEntity> mine() {
         RecoveryClaim claim = new RecoveryClaim(context.getSession());
@@ -153,11 +158,15 @@ public final class RecoveryPages {
     }
 
     private void status(RecoveryRequestEntity request) {
+        context.challenge(TwoStepPages.render(context.form(), STATUS, statusModel(request), List.of(), null));
+    }
+
+    private Map<String, Object> statusModel(RecoveryRequestEntity request) {
         Map<String, Object> model = new HashMap<>();
         model.put("status", request.getStatus().name());
         model.put("thisBrowser", request.getStatus() == RecoveryStatus.APPROVED
                 && new RecoveryClaim(context.getSession()).heldHere(request));
         model.put("reason", request.getReason() == null ? "" : request.getReason());
-        context.challenge(TwoStepPages.render(context.form(), STATUS, model, List.of(), null));
+        return model;
     }
 }

@@ -43,6 +43,12 @@ final class SettingsForm {
         methods.inRole(MethodRole.BACKUP).ifPresent(method -> model.put("backup", describe(method)));
         model.put("offerSignOut", offerSignOut);
         model.put("acted", acted);
+        if (page == SettingsPage.DISABLED) {
+            String again = FreshSignIn.url(context.getSession(), context.getAuthenticationSession());
+            if (again != null) {
+                model.put("signInAgainUrl", again);
+            }
+        }
         model.put("swappable", methods.inRole(MethodRole.BACKUP).flatMap(UserMethods.Method::phone)
                 .map(phone -> phone.verified()).orElse(true));
         model.put("trustedDevices", new TrustedDevices(context.getSession())

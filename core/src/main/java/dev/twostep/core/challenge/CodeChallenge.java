@@ -1,6 +1,7 @@
 package dev.twostep.core.challenge;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -158,7 +159,7 @@ public final class CodeChallenge {
         }
         if (!valid) {
             scope.event().user(scope.user()).detail("two_step_method", option.id()).error(Errors.INVALID_USER_CREDENTIALS);
-            host.wrongCode(form().render(CodePage.CODE, option, options, List.of(new FormMessage("code", failureKey)),
+            host.wrongCode(form(Map.of()).render(CodePage.CODE, option, options, List.of(new FormMessage("code", failureKey)),
                     null));
             return;
         }
@@ -188,11 +189,13 @@ public final class CodeChallenge {
     }
 
     private void show(CodePage page, MethodOption option, List<FormMessage> errors, String info) {
-        host.show(form().render(page, option, options, errors, info));
+        // Only "Didn't receive the code?" tells of a recovery request: the code page stays one read lighter.
+        Map<String, Object> news = page == CodePage.OTHER_METHODS ? host.recoveryNews() : Map.of();
+        host.show(form(news).render(page, option, options, errors, info));
     }
 
-    private CodePageForm form() {
+    private CodePageForm form(Map<String, Object> recoveryNews) {
         return new CodePageForm(scope.form(), host.offersTrust() && policy.trustsDevices(), host.cancellable(), host.offersRecovery(),
-                delivery.statusUrl(scope.realm(), pending));
+                delivery.statusUrl(scope.realm(), pending), recoveryNews);
     }
 }

@@ -1,5 +1,7 @@
 package dev.twostep.core.challenge;
 
+import java.util.Map;
+
 import jakarta.ws.rs.core.Response;
 
 /**
@@ -24,6 +26,15 @@ public interface CodeChallengeHost {
     /** "Start account recovery": the host takes over with its recovery pages. */
     default void startRecovery() {
         throw new IllegalStateException("no account recovery here");
+    }
+
+    /**
+     * What the seller should hear at once about their account recovery on "Didn't receive the code?" (the
+     * request's {@code status}, the reviewer's {@code reason}, whether {@code thisBrowser} sent an approved
+     * one); empty when there is no news, and where there is no recovery.
+     */
+    default Map<String, Object> recoveryNews() {
+        return Map.of();
     }
 
     void show(Response page);

@@ -19,14 +19,17 @@ final class CodePageForm {
     private final boolean cancellable;
     private final boolean recoverable;
     private final String deliveryStatusUrl;
+    private final Map<String, Object> recoveryNews;
     private final PhoneNumbers numbers = new PhoneNumbers();
 
     /**
      * {@code offersTrust}: whether "Don't require codes on this device" is offered; {@code deliveryStatusUrl}:
-     * where the code page checks on a message in flight (null: nothing to watch).
+     * where the code page checks on a message in flight (null: nothing to watch); {@code recoveryNews}: see
+     * {@link CodeChallengeHost#recoveryNews()}.
      */
     CodePageForm(LoginFormsProvider form, boolean offersTrust, boolean cancellable, boolean recoverable,
-                 String deliveryStatusUrl) {
+                 String deliveryStatusUrl, Map<String, Object> recoveryNews) {
+        this.recoveryNews = recoveryNews;
         this.recoverable = recoverable;
         this.form = form;
         this.offersTrust = offersTrust;
@@ -43,6 +46,9 @@ final class CodePageForm {
         model.put("trustsDevices", offersTrust);
         model.put("cancellable", cancellable);
         model.put("recoverable", recoverable);
+        if (!recoveryNews.isEmpty()) {
+            model.put("recovery", recoveryNews);
+        }
         if (deliveryStatusUrl != null && page == CodePage.CODE && !current.isApp()) {
             model.put("deliveryStatusUrl", deliveryStatusUrl);
         }

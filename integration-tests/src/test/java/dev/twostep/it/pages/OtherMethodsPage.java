@@ -26,4 +26,15 @@ public final class OtherMethodsPage extends Page {
     public void startAccountRecovery() {
         submit(By.id("recovery"));
     }
+
+    /** What the page says at once of the seller's recovery request; empty when there is none to tell of. */
+    public String recoveryNews() {
+        return driver.findElements(By.id("recovery-news")).stream().map(WebElement::getText).findFirst().orElse("");
+    }
+
+    /** "Open your request": straight to the request's status. */
+    public RecoveryStatusPage openRecoveryRequest() {
+        submit(By.id("recovery-status"));
+        return new RecoveryStatusPage(driver);
+    }
 }

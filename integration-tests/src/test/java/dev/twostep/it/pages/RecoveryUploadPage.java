@@ -47,6 +47,15 @@ public final class RecoveryUploadPage extends Page {
                 : driver.findElement(By.id("recovery-added")).getText();
     }
 
+    /** True when field {@code id} is marked invalid and names its error element (styled as an error). */
+    public boolean errorIsTiedTo(String id) {
+        org.openqa.selenium.WebElement field = driver.findElement(By.id(id));
+        String describedBy = field.getAttribute("aria-describedby");
+        return "true".equals(field.getAttribute("aria-invalid")) && describedBy != null
+                && describedBy.contains("input-error-" + id)
+                && !driver.findElements(By.cssSelector(".pf-m-error #input-error-" + id + ", #input-error-" + id + ".pf-m-error")).isEmpty();
+    }
+
     public void send() {
         submit(By.id("send"));
     }

@@ -221,7 +221,13 @@ public final class Seller implements AutoCloseable {
         ChromeDriver browser = newBrowser();
         signIn(browser);
         new TwoStepCodePage(browser).didntReceiveTheCode();
-        new OtherMethodsPage(browser).startAccountRecovery();
+        OtherMethodsPage others = new OtherMethodsPage(browser);
+        if (!others.recoveryNews().isEmpty()) {
+            // A request was sent already: the page offers it instead of a new start.
+            others.openRecoveryRequest();
+            return browser;
+        }
+        others.startAccountRecovery();
         RecoveryInfoPage info = new RecoveryInfoPage(browser);
         if (!info.offersToStart()) {
             throw new AssertionError("the recovery page offers no start: " + browser.getCurrentUrl());
