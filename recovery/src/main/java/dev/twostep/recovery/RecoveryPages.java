@@ -51,24 +51,30 @@ public final class RecoveryPages {
     /** The page for where the seller stands now: after an upload, and for a reload. */
     public void show() {
         List<FormMessage> refusals = new UploadTicket(context.getAuthenticationSession()).takeRefusals();
-        Optional<RecoveryRequestEntity> shown = withStatusPage();
+        List<RecoveryRequestEntity> all = requestsOfUser();
+        Optional<RecoveryRequestEntity> shown = withStatusPage(all);
         if (shown.isPresent()) {
             status(shown.get());
         } else {
             // Another browser's draft is not shown here: its documents are not this browser's to see or send.
-            upload(mine().filter(request -> request.getStatus() == RecoveryStatus.DRAFT).orElse(null), refusals);
+            upload(mine(all).filter(request -> request.getStatus() == RecoveryStatus.DRAFT).orElse(null), refusals);
         }
     }
 
     /** What "Didn't receive the code?" tells at once: the status page's facts, when there is a status page. */
     public Map<String, Object> news() {
-        return withStatusPage().map(this::statusModel).orElse(Map.of());
+        return withStatusPage(requestsOfUser()).map(this::statusModel).orElse(Map.of());
     }
 
-    /** This browser's newest request, whatever its state. */
-    private Optional<RecoveryRequestEntity> mine() {
+    /** The user's requests, newest first: read once per page, for every question below. */
+    private List<RecoveryRequestEntity> requestsOfUser() {
+        return requests.ofUser(context.getRealm(), context.getUser());
+    }
+
+    /** This browser's newest request among {@code all}, whatever its state. */
+    private Optional<RecoveryRequestEntity> mine(List<RecoveryRequestEntity> all) {
         RecoveryClaim claim = new RecoveryClaim(context.getSession());
-        return requests.ofUser(context.getRealm(), context.getUser()).stream().filter(claim::heldHere).findFirst();
+        return all.stream().filter(claim::heldHere).findFirst();
     }
 
     /**
@@ -78,12 +84,11 @@ public final class RecoveryPages {
      * why), or a rejection of the newest request. Another browser's pending request is not shown: it must not
      * stop this browser from sending its own.
      */
-    private Optional<RecoveryRequestEntity> withStatusPage() {
-        Optional<RecoveryRequestEntity> mine = mine();
+    private Optional<RecoveryRequestEntity> withStatusPage(List<RecoveryRequestEntity> all) {
+        Optional<RecoveryRequestEntity> mine = mine(all);
         if (mine.isPresent() && (hasStatusPage(mine.get()) || mine.get().getStatus() == RecoveryStatus.DRAFT)) {
             return mine.filter(RecoveryPages::hasStatusPage);
         }
-        List<RecoveryRequestEntity> all = requests.ofUser(context.getRealm(), context.getUser());
         Optional<RecoveryRequestEntity> approval = all.stream().filter(RecoveryRequestEntity::awaitsClaim).findFirst();
         if (approval.isPresent()) {
             return approval;
@@ -125,7 +130,7 @@ public final class RecoveryPages {
             back.run();
             return;
         }
-        Optional<RecoveryRequestEntity> shown = withStatusPage();
+        Optional<RecoveryRequestEntity> shown = withStatusPage(requestsOfUser());
         if ("new".equals(action) && shown.isPresent() && allowsNewRequest(shown.get())) {
             upload(null, List.of());
             return;

@@ -102,17 +102,18 @@ public final class ReviewPage {
         String root = Urls.themeRoot(base).toString();
         String common = properties.getProperty("common", "common/keycloak");
         List<String> styles = new ArrayList<>();
-        for (String style : properties.getProperty("stylesCommon", "").split("\\s+")) {
-            if (!style.isBlank()) {
-                styles.add(root + "/" + common + "/" + style);
-            }
-        }
-        for (String style : properties.getProperty("styles", "").split("\\s+")) {
-            if (!style.isBlank()) {
-                styles.add(root + "/login/" + theme.getName() + "/" + style);
-            }
-        }
+        addEach(styles, root + "/" + common + "/", properties.getProperty("stylesCommon", ""));
+        addEach(styles, root + "/login/" + theme.getName() + "/", properties.getProperty("styles", ""));
         return styles;
+    }
+
+    /** Each name of the space-separated {@code names}, under {@code folder}. */
+    private static void addEach(List<String> styles, String folder, String names) {
+        for (String name : names.split("\\s+")) {
+            if (!name.isBlank()) {
+                styles.add(folder + name);
+            }
+        }
     }
 
     private static CacheControl noStore() {

@@ -123,7 +123,7 @@ public final class CodeChallenge {
                 proven);
         if (failure.isPresent()) {
             // Losing the number's turn to a send elsewhere (another tab or node) is a wait, not a failed method.
-            CodePage page = "twoStepSendTooSoon".equals(failure.get()) ? CodePage.CODE : CodePage.OTHER_METHODS;
+            CodePage page = PhoneCodeDelivery.TOO_SOON.equals(failure.get()) ? CodePage.CODE : CodePage.OTHER_METHODS;
             show(page, option, List.of(new FormMessage(null, failure.get())), null);
             return;
         }

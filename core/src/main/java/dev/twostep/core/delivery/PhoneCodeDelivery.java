@@ -33,6 +33,8 @@ public final class PhoneCodeDelivery {
     /** Longest a page waits for the sender before showing "code sent"; slow gateways finish in the background. */
     static final Duration QUICK_ANSWER = Duration.ofMillis(100);
     static final String EXECUTOR = "two-step-delivery";
+    /** The refusal of a send that lost the number's turn to another send (another tab, another node). */
+    public static final String TOO_SOON = "twoStepSendTooSoon";
     private static final Logger LOG = Logger.getLogger(PhoneCodeDelivery.class);
 
     private final KeycloakSession session;
@@ -64,7 +66,7 @@ public final class PhoneCodeDelivery {
             return refused;
         }
         if (!new NumberCooldown(session.singleUseObjects()).take(number, proven, policy.resendCooldown())) {
-            return Optional.of("twoStepSendTooSoon");
+            return Optional.of(TOO_SOON);
         }
         SendLimits limits = new SendLimits(session.singleUseObjects());
         String numberBudget = proven ? SendLimits.number(number) : SendLimits.unprovenNumber(number);

@@ -61,13 +61,4 @@ public final class ChooseMethodPage extends Page {
         submit(By.id("back"));
         return new ChooseMethodPage(driver);
     }
-
-    public SignInPage signInAsAnotherUser() {
-        submit(By.id("sign-in-as-another"));
-        return new SignInPage(driver).awaitShown();
-    }
-
-    public boolean offersSignInAsAnotherUser() {
-        return !driver.findElements(By.id("sign-in-as-another")).isEmpty();
-    }
 }

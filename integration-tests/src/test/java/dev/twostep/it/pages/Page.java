@@ -27,20 +27,10 @@ public abstract class Page {
 
     /** Waits until the page with this Keycloak template is shown (the body's data-page-id). */
     protected void awaitTemplate(String template) {
-        String pageId = "login-" + template.replace(".ftl", "");
-        try {
-            Waits.upTo(driver, Duration.ofSeconds(20)).until(d -> {
-                List<WebElement> body = d.findElements(By.cssSelector("body[data-page-id='" + pageId + "']"));
-                return !body.isEmpty();
-            });
-        } catch (TimeoutException e) {
-            // Keep a picture of what was shown instead, for whoever reads the failure.
-            Screenshots.save(driver, "not-" + pageId + "-" + System.currentTimeMillis());
-            throw new AssertionError("expected page " + template + " but the browser shows " + driver.getCurrentUrl(), e);
-        }
+        awaitOneOf(template);
     }
 
-    /** Waits until one of these templates is shown and returns which. */
+    /** Waits until one of these templates is shown (the body's data-page-id) and returns which. */
     protected String awaitOneOf(String... templates) {
         try {
             return Waits.upTo(driver, Duration.ofSeconds(20)).until(d -> {
@@ -53,10 +43,21 @@ public abstract class Page {
                 return null;
             });
         } catch (TimeoutException e) {
-            Screenshots.save(driver, "none-of-" + templates[0] + "-" + System.currentTimeMillis());
-            throw new AssertionError("expected one of " + List.of(templates) + " but the browser shows "
+            // Keep a picture of what was shown instead, for whoever reads the failure.
+            Screenshots.save(driver, "not-" + templates[0].replace(".ftl", "") + "-" + System.currentTimeMillis());
+            throw new AssertionError("expected page " + String.join(" or ", templates) + " but the browser shows "
                     + driver.getCurrentUrl(), e);
         }
+    }
+
+    /** "Sign in as another user", on the pages that offer it: back to the username and password. */
+    public SignInPage signInAsAnotherUser() {
+        submit(By.id("sign-in-as-another"));
+        return new SignInPage(driver).awaitShown();
+    }
+
+    public boolean offersSignInAsAnotherUser() {
+        return !driver.findElements(By.id("sign-in-as-another")).isEmpty();
     }
 
     protected void click(By by) {

@@ -28,9 +28,4 @@ public final class StartPage extends Page {
     public void enable() {
         submit(By.id("start"));
     }
-
-    public SignInPage signInAsAnotherUser() {
-        submit(By.id("sign-in-as-another"));
-        return new SignInPage(driver).awaitShown();
-    }
 }

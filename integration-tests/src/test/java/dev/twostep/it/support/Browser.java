@@ -91,14 +91,26 @@ public final class Browser {
     }
 
     public static ChromeDriver open() {
-        DEVTOOLS_LOG.setLevel(Level.SEVERE);
+        ChromeOptions options = headlessOptions("--window-size=1100,1400", "--lang=en-US");
+        // Keeps the page's console, for a failing test to show what a script complained about.
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
+        return start(options);
+    }
+
+    /** Debian's Chromium, headless, without the background work no test needs; {@code extra} arguments on top. */
+    public static ChromeOptions headlessOptions(String... extra) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1100,1400", "--lang=en-US");
-        // Keeps the page's console, for a failing test to show what a script complained about.
-        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
+                "--disable-sync");
+        options.addArguments(extra);
+        return options;
+    }
+
+    /** A browser with {@code options}, through Debian's chromedriver. */
+    public static ChromeDriver start(ChromeOptions options) {
+        DEVTOOLS_LOG.setLevel(Level.SEVERE);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new java.io.File(CHROMEDRIVER)).usingAnyFreePort().build();
         ChromeDriver driver = new ChromeDriver(service, options);

@@ -5,8 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
@@ -14,7 +12,6 @@ import com.deque.html.axecore.selenium.AxeBuilder;
 
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
@@ -33,7 +30,6 @@ public final class PageAudit {
     /** Smallest side of a control, in CSS px (WCAG 2.5.5, Apple's and Google's guidance). */
     private static final int THUMB = 44;
     private static final Set<String> BLOCKING = Set.of("serious", "critical");
-    private static final Logger DEVTOOLS_LOG = Logger.getLogger("org.openqa.selenium.devtools");
 
     /**
      * What a seller can touch, each at least {@link #THUMB} px both ways. A radio or checkbox counts by its
@@ -84,12 +80,7 @@ public final class PageAudit {
 
     /** A browser of this device: a touch phone is emulated by Chromium's own device emulation. */
     public ChromeDriver open() {
-        DEVTOOLS_LOG.setLevel(Level.SEVERE);
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--lang=" + device.languages().split(",")[0]);
+        ChromeOptions options = Browser.headlessOptions("--lang=" + device.languages().split(",")[0]);
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", device.languages()));
         if (device.touch()) {
             options.setExperimentalOption("mobileEmulation", Map.of(
@@ -100,9 +91,7 @@ public final class PageAudit {
         } else {
             options.addArguments("--window-size=" + device.width() + "," + device.height());
         }
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new java.io.File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-        return new ChromeDriver(service, options);
+        return Browser.start(options);
     }
 
     /** Looks at the page {@code browser} shows now, recording what is wrong with it under {@code page}. */
