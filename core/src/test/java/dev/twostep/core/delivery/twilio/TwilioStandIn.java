@@ -64,17 +64,25 @@ public final class TwilioStandIn implements AutoCloseable {
 
     /** Accepts requests authenticated as {@code username}:{@code password} for account {@code accountSid}. */
     public TwilioStandIn(String accountSid, String username, String password) throws IOException {
+        this(accountSid, username, password, "127.0.0.1");
+    }
+
+    /**
+     * As above, listening on {@code address}: the Docker bridge's own address, say, for a Keycloak in a
+     * container, where the host's loopback is out of reach.
+     */
+    public TwilioStandIn(String accountSid, String username, String password, String address) throws IOException {
         this.accountSid = accountSid;
         this.expectedAuthorization = "Basic " + java.util.Base64.getEncoder()
                 .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server = HttpServer.create(new InetSocketAddress(address, 0), 0);
         server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/", this::answer);
         server.start();
     }
 
     public String baseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return "http://" + server.getAddress().getAddress().getHostAddress() + ":" + server.getAddress().getPort();
     }
 
     /** Requests to {@code number} (E.164) fail with this Twilio error code. */
