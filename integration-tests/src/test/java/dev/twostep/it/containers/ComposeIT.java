@@ -74,6 +74,7 @@ class ComposeIT {
     @BeforeAll
     static void up() throws IOException {
         Docker.assumeEngine();
+        Docker.awaitBaseImages();
         Docker.run(Duration.ofMinutes(5), Map.of(), "docker", "build", "--file", "docker/Dockerfile", "--tag", IMAGE, ".")
                 .orFail();
         twilio = new TwilioStandIn(ACCOUNT, ACCOUNT, TOKEN, Docker.bridgeGateway());

@@ -37,6 +37,7 @@ class ContainerSignInIT {
     @BeforeAll
     static void start() {
         Docker.assumeEngine();
+        Docker.awaitBaseImages();
         keycloak = new KeycloakContainer("quay.io/keycloak/keycloak:" + System.getProperty("twostep.keycloak.version"))
                 .withProviderLibsFrom(List.of(Path.of(System.getProperty("twostep.provider.jar")).toFile()))
                 .withRealmImportFile("/seller-realm.json")

@@ -53,6 +53,42 @@ public final class Docker {
         Assumptions.assumeTrue(version.succeeded(), why);
     }
 
+    /**
+     * Where the base images are still being made while the suite runs ({@code .ci/run} starts
+     * {@code docker/base-images/build.sh} beside Maven and names its log in {@code TWOSTEP_BASE_IMAGES_LOG}),
+     * waits for it to end; fails with its log when it failed. Without that variable there is nothing to wait for.
+     */
+    public static void awaitBaseImages() {
+        String log = System.getenv("TWOSTEP_BASE_IMAGES_LOG");
+        if (log == null || log.isBlank()) {
+            return;
+        }
+        Path file = Path.of(log);
+        long deadline = System.nanoTime() + Duration.ofMinutes(15).toNanos();
+        while (true) {
+            String written = read(file);
+            if (written.contains(BASE_IMAGES_READY)) {
+                return;
+            }
+            if (written.contains(BASE_IMAGES_FAILED) || System.nanoTime() > deadline) {
+                throw new AssertionError("the base images are not there; " + file + " says:\n" + written);
+            }
+            Pause.millis(2_000);
+        }
+    }
+
+    /** The last lines {@code .ci/run} writes to the base images' log. */
+    private static final String BASE_IMAGES_READY = "base images: ready";
+    private static final String BASE_IMAGES_FAILED = "base images: failed";
+
+    private static String read(Path file) {
+        try {
+            return java.nio.file.Files.exists(file) ? java.nio.file.Files.readString(file) : "";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static Run run(Duration timeout, Map<String, String> environment, String... command) {
         return run(timeout, environment, List.of(command));
     }

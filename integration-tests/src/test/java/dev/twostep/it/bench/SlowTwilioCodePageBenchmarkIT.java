@@ -1,4 +1,4 @@
-package dev.twostep.it.twilio;
+package dev.twostep.it.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
