@@ -102,7 +102,8 @@ class SignInBenchmarkIT {
         }
         List<Measured> results = scenarios.stream().map(Scenario::measured).toList();
         StringBuilder report = new StringBuilder("[benchmark] sign-ins, " + SIGN_INS + " each after " + WARM_UP
-                + " warm-up, " + THREADS + " at a time, in " + ROUNDS + " rounds, one server\n");
+                + " warm-up, " + THREADS + " at a time, in " + ROUNDS + " rounds, one server on "
+                + System.getProperty("twostep.db", "dev H2") + "\n");
         results.forEach(result -> report.append("[benchmark]   ").append(result.line()).append('\n'));
         report.append(String.format("[benchmark] ratios of sign-ins per second: (c)/(b) = %.2f (goal >= 0.95), "
                         + "(d)/(b) = %.2f, (e)/(a) = %.2f (goal >= 0.98)", ratio(results, 2, 1), ratio(results, 3, 1),
