@@ -1,6 +1,7 @@
 package dev.twostep.core.delivery;
 
 import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.keycloak.models.SingleUseObjectProvider;
 
@@ -11,6 +12,9 @@ import org.keycloak.models.SingleUseObjectProvider;
  */
 public final class SendLimits {
     private static final String PREFIX = "two-step.sends.";
+    private static final int RANDOM_PICKS = 3;
+    /** How long a spent budget answers "no" without a scan: a freed slot waits at most this long. */
+    private static final Duration SPENT_MARK = Duration.ofMinutes(1);
 
     private final SingleUseObjectProvider store;
 
@@ -21,13 +25,37 @@ public final class SendLimits {
     /**
      * Takes one message from the budget of {@code subject} ({@code limit} per {@code window}); false when
      * the budget is spent, and then nothing is taken.
+     * <p>
+     * Each store call is a round trip to the replicated cache on a cluster, so slots are probed from a
+     * random one (a few random picks, then in turn from the last): a budget used to a fraction f costs about
+     * 1/(1-f) calls, not one per message already sent. A full scan that finds nothing leaves a short-lived
+     * mark, so refusals under a flood cost two calls, not {@code limit}; a slot that expires meanwhile is
+     * still found by the first random pick.
      */
     public boolean take(String subject, int limit, Duration window) {
-        for (int slot = 0; slot < limit; slot++) {
-            if (store.putIfAbsent(PREFIX + subject + "#" + slot, window.toSeconds())) {
+        String slots = PREFIX + subject + "#";
+        long lifespan = window.toSeconds();
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        int slot = random.nextInt(limit);
+        if (store.putIfAbsent(slots + slot, lifespan)) {
+            return true;
+        }
+        String spent = PREFIX + subject + ".spent";
+        if (store.contains(spent)) {
+            return false;
+        }
+        for (int pick = 1; pick < RANDOM_PICKS && pick < limit; pick++) {
+            slot = random.nextInt(limit);
+            if (store.putIfAbsent(slots + slot, lifespan)) {
                 return true;
             }
         }
+        for (int step = 1; step < limit; step++) {
+            if (store.putIfAbsent(slots + (slot + step) % limit, lifespan)) {
+                return true;
+            }
+        }
+        store.putIfAbsent(spent, Math.min(lifespan, SPENT_MARK.toSeconds()));
         return false;
     }
 

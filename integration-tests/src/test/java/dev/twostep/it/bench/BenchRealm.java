@@ -1,8 +1,5 @@
 package dev.twostep.it.bench;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,8 +10,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.twostep.it.support.AdminApi;
-import dev.twostep.it.support.FormBrowser;
-import dev.twostep.it.support.FormBrowser.Page;
 import dev.twostep.it.support.KeycloakServer;
 import dev.twostep.it.support.OidcApp;
 import dev.twostep.it.support.Seller;
@@ -28,6 +23,7 @@ final class BenchRealm {
     static final String OTP_FORM_CLIENT = "bench-otp-form";
     static final String TWO_STEP_CLIENT = OidcApp.CLIENT_ID;
     private static final int IMPORT_BATCH = 100;
+    private static final String PASSWORD_FORM = "auth-username-password-form";
 
     private final KeycloakServer server;
     private final AdminApi admin;
@@ -36,8 +32,8 @@ final class BenchRealm {
     BenchRealm(KeycloakServer server) {
         this.server = server;
         this.admin = new AdminApi(server);
-        clientOnFlow(PASSWORD_CLIENT, flow(PASSWORD_CLIENT, List.of("auth-username-password-form")));
-        clientOnFlow(OTP_FORM_CLIENT, flow(OTP_FORM_CLIENT, List.of("auth-username-password-form", "auth-otp-form")));
+        clientOnFlow(PASSWORD_CLIENT, flow(PASSWORD_CLIENT, List.of(PASSWORD_FORM)));
+        clientOnFlow(OTP_FORM_CLIENT, flow(OTP_FORM_CLIENT, List.of(PASSWORD_FORM, "auth-otp-form")));
     }
 
     /** {@code count} new users named {@code prefix-...}, imported in batches (Keycloak hashes each password). */
@@ -58,30 +54,25 @@ final class BenchRealm {
         return users;
     }
 
-    /** A browser the user trusted with a code ("Don't require codes on this device"), signed out again. */
-    FormBrowser trustedBrowser(BenchUser user) {
-        FormBrowser browser = SignIns.browser(server);
-        Page codePage = SignIns.password(browser, server, TWO_STEP_CLIENT, user);
-        assertEquals("two-step-verify", codePage.template(), codePage.body());
-        Page app = browser.submit(codePage, "two-step-verify-form", null,
-                Map.of("action", "verify", "code", user.appCode(), "trustDevice", "on"));
-        assertNotNull(app.leftTo(), app.body());
-        browser.forgetCookiesBut("TWO_STEP_TRUSTED_DEVICE");
-        return browser;
-    }
-
-    /** A top-level flow of the given authenticators, each required; returns its id. */
-    private String flow(String alias, List<String> authenticators) {
+    /**
+     * A top-level flow shaped as the realm's own browser flow ("seller browser": the SSO cookie, the identity
+     * provider redirector, then a forms subflow) with {@code forms} in the subflow, each required: so (a) and
+     * (b) differ from our flow only in the step after the password. Returns the flow's id.
+     */
+    private String flow(String alias, List<String> forms) {
         HttpResponse<String> created = admin.request("POST", "/authentication/flows", Map.of("alias", alias,
                 "providerId", "basic-flow", "topLevel", true, "builtIn", false, "description", "benchmark"));
         if (created.statusCode() == 201) {
-            for (String authenticator : authenticators) {
-                expect(201, admin.request("POST", "/authentication/flows/" + alias + "/executions/execution",
-                        Map.of("provider", authenticator)));
-            }
+            String subflow = alias + " forms";
+            addExecution(alias, "auth-cookie");
+            addExecution(alias, "identity-provider-redirector");
+            expect(201, admin.request("POST", "/authentication/flows/" + alias + "/executions/flow",
+                    Map.of("alias", subflow, "type", "basic-flow", "description", "benchmark")));
+            forms.forEach(form -> addExecution(subflow, form));
             for (JsonNode execution : AdminApi.parse(admin.request("GET", "/authentication/flows/" + alias
                     + "/executions", null).body())) {
-                ((ObjectNode) execution).put("requirement", "REQUIRED");
+                boolean alternative = execution.path("level").asInt() == 0;
+                ((ObjectNode) execution).put("requirement", alternative ? "ALTERNATIVE" : "REQUIRED");
                 expect(202, admin.request("PUT", "/authentication/flows/" + alias + "/executions", execution));
             }
         } else {
@@ -93,6 +84,11 @@ final class BenchRealm {
             }
         }
         throw new IllegalStateException("flow " + alias + " not found");
+    }
+
+    private void addExecution(String flowAlias, String authenticator) {
+        expect(201, admin.request("POST", "/authentication/flows/" + flowAlias.replace(" ", "%20")
+                + "/executions/execution", Map.of("provider", authenticator)));
     }
 
     private void clientOnFlow(String clientId, String flowId) {

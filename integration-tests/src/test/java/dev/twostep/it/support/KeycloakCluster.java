@@ -21,6 +21,11 @@ public final class KeycloakCluster implements AutoCloseable {
 
     /** Starts node A, then node B, which joins A's cluster. */
     public static KeycloakCluster start(PostgresDatabase database) {
+        return start(database, List.of());
+    }
+
+    /** The same, each node with more {@code kc.sh} options (another code sender, say). */
+    public static KeycloakCluster start(PostgresDatabase database, List<String> moreOptions) {
         KeycloakCluster cluster = new KeycloakCluster();
         Path home = Path.of(System.getProperty("twostep.kc.home"));
         Path logs = Path.of(System.getProperty("twostep.log")).getParent();
@@ -32,7 +37,7 @@ public final class KeycloakCluster implements AutoCloseable {
                         KeycloakServer.freePort());
                 node.withOptions(database.keycloakOptions()).withOptions(SharedKeycloak.CACHED_THEMES).withOptions(List.of("--cache=ispn",
                         "--cache-embedded-network-bind-address=127.0.0.1",
-                        "--cache-embedded-network-bind-port=" + KeycloakServer.freePort()));
+                        "--cache-embedded-network-bind-port=" + KeycloakServer.freePort())).withOptions(moreOptions);
                 cluster.nodes.add(node);
                 Path log = logs.resolve("keycloak-node-" + name + ".log");
                 cluster.logs.add(log);

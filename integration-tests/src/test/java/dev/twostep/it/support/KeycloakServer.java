@@ -64,6 +64,7 @@ public final class KeycloakServer implements AutoCloseable {
             deleteTree(home.resolve("data"));
             Files.deleteIfExists(outbox);
         }
+        removeBenchProbeUnlessAsked(home);
         Path imports = home.resolve("data/import");
         Files.createDirectories(imports);
         Files.copy(Path.of(required("twostep.realm.file")), imports.resolve("seller-realm.json"),
@@ -115,6 +116,27 @@ public final class KeycloakServer implements AutoCloseable {
     public KeycloakServer withOptions(List<String> options) {
         extraOptions.addAll(options);
         return this;
+    }
+
+    /**
+     * The benchmark's notes probe (a provider JAR {@code -Pbench} packs into {@code providers/}) stays only for
+     * the benchmark's servers ({@code twostep.bench.probe=true}): the suite's servers run our JAR alone, even
+     * after a benchmark left the probe in the shared distribution folder.
+     */
+    static void removeBenchProbeUnlessAsked(Path home) throws IOException {
+        if (Boolean.getBoolean("twostep.bench.probe") || !Files.isDirectory(home.resolve("providers"))) {
+            return;
+        }
+        try (Stream<Path> providers = Files.list(home.resolve("providers"))) {
+            for (Path probe : providers.filter(path -> path.getFileName().toString().endsWith("-bench-probe.jar")).toList()) {
+                Files.delete(probe);
+            }
+        }
+    }
+
+    /** The server's process id (kc.sh execs the JVM, so this is Keycloak's own). */
+    public long pid() {
+        return process.pid();
     }
 
     public int port() {

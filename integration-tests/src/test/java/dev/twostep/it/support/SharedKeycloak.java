@@ -52,7 +52,12 @@ public final class SharedKeycloak implements BeforeAllCallback {
         }
         KeycloakServer started = KeycloakServer.fromSystemProperties(KeycloakServer.freePort());
         if ("twilio".equals(System.getProperty("twostep.sender"))) {
-            started.withOptions(twilioOptions());
+            try {
+                twilio = new TwilioStandIn(TWILIO_ACCOUNT, TWILIO_ACCOUNT, TWILIO_TOKEN);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            started.withOptions(twilioOptions(twilio));
         }
         if ("postgres".equals(System.getProperty("twostep.db"))) {
             started.withOptions(postgresOptions());
@@ -102,13 +107,11 @@ public final class SharedKeycloak implements BeforeAllCallback {
         return PostgresDatabase.forTests().keycloakOptions();
     }
 
-    /** Starts the stand-in and points the server's twilio sender at it, as an admin would point it at Twilio. */
-    private static List<String> twilioOptions() {
-        try {
-            twilio = new TwilioStandIn(TWILIO_ACCOUNT, TWILIO_ACCOUNT, TWILIO_TOKEN);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /**
+     * Options that point a server's twilio sender at {@code twilio} (made with {@link #TWILIO_ACCOUNT} and
+     * {@link #TWILIO_TOKEN}), as an admin would point it at Twilio.
+     */
+    public static List<String> twilioOptions(TwilioStandIn twilio) {
         // The auth token comes from Keycloak's file vault, as an admin should keep it.
         Path vault = Path.of(System.getProperty("twostep.kc.home")).resolveSibling("vault");
         try {
@@ -129,7 +132,7 @@ public final class SharedKeycloak implements BeforeAllCallback {
 
     public static final String TWILIO_ACCOUNT = TwilioStandIn.madeUpSid("AC");
     public static final String TWILIO_FROM = "+15005550006";
-    private static final String TWILIO_TOKEN = "stand-in-auth-token";
+    public static final String TWILIO_TOKEN = "stand-in-auth-token";
 
     /** Closes the server when JUnit closes the root store, at the end of the run. */
     private record Handle(KeycloakServer server) implements ExtensionContext.Store.CloseableResource {

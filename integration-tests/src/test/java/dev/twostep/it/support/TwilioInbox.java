@@ -1,8 +1,6 @@
 package dev.twostep.it.support;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 
 import dev.twostep.core.delivery.twilio.TwilioStandIn;
 
@@ -16,15 +14,13 @@ public final class TwilioInbox {
 
     /** The {@code count}-th message or call to {@code e164}, waiting up to 15 s for it (sends run in the background). */
     public TwilioStandIn.Received await(String e164, int count) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
-        while (Instant.now().isBefore(deadline)) {
-            List<TwilioStandIn.Received> received = twilio.receivedFor(e164);
-            if (received.size() >= count) {
-                return received.get(count - 1);
-            }
-            Pause.millis(100);
+        try {
+            return twilio.awaitFor(e164, count, Duration.ofSeconds(15))
+                    .orElseThrow(() -> new AssertionError("Twilio got no request #" + count + " for " + e164));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while waiting for a text to " + e164, e);
         }
-        throw new AssertionError("Twilio got no request #" + count + " for " + e164);
     }
 
     public int count(String e164) {

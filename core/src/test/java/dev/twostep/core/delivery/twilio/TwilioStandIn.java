@@ -11,9 +11,11 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -61,6 +63,8 @@ public final class TwilioStandIn implements AutoCloseable {
     private final List<Received> received = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, Integer> failures = new ConcurrentHashMap<>();
     private volatile Duration delay = Duration.ZERO;
+    /** Every request answered, accepted or not: what an account would be billed for in API calls. */
+    private final AtomicLong requests = new AtomicLong();
 
     /** Accepts requests authenticated as {@code username}:{@code password} for account {@code accountSid}. */
     public TwilioStandIn(String accountSid, String username, String password) throws IOException {
@@ -104,8 +108,36 @@ public final class TwilioStandIn implements AutoCloseable {
         return received().stream().filter(r -> number.equals(r.to())).toList();
     }
 
+    /**
+     * The {@code count}-th message or call to {@code number}, as soon as it arrives (sends run in the
+     * background); empty when none came within {@code timeout}. Woken by each arrival, so a waiting test adds
+     * no polling delay to what it measures.
+     */
+    public Optional<Received> awaitFor(String number, int count, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (received) {
+            while (true) {
+                List<Received> toNumber = received.stream().filter(r -> number.equals(r.to())).toList();
+                if (toNumber.size() >= count) {
+                    return Optional.of(toNumber.get(count - 1));
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return Optional.empty();
+                }
+                received.wait(Math.max(1, left / 1_000_000));
+            }
+        }
+    }
+
+    /** Requests answered so far, refused ones included. */
+    public long requests() {
+        return requests.get();
+    }
+
     private void answer(HttpExchange exchange) throws IOException {
         try (exchange) {
+            requests.incrementAndGet();
             pause();
             Matcher resource = RESOURCE.matcher(exchange.getRequestURI().getPath());
             if (!"POST".equals(exchange.getRequestMethod()) || !resource.matches()) {
@@ -124,7 +156,10 @@ public final class TwilioStandIn implements AutoCloseable {
                 reply(exchange, status, error(failure, "The request failed (stand-in error " + failure + ")", status));
                 return;
             }
-            received.add(new Received(resource.group(2), resource.group(1), authorization, form));
+            synchronized (received) {
+                received.add(new Received(resource.group(2), resource.group(1), authorization, form));
+                received.notifyAll();
+            }
             reply(exchange, 201, resource.group(2).equals("Messages") ? message(form) : call(form));
         }
     }
