@@ -19,6 +19,7 @@ import dev.twostep.it.support.SharedKeycloak;
  * for (b) and (c). On one 2-core machine both nodes share the cores, so this shows the cluster's overhead
  * (sessions replicated, caches invalidated across nodes), not its scaling.
  */
+@BenchPart({"cluster"})
 class ClusterSignInBenchmarkIT {
     @Test
     void signInsAcrossTwoNodes() throws Exception {

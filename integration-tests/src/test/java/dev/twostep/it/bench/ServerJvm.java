@@ -60,7 +60,26 @@ final class ServerJvm {
         jcmd("JFR.stop", "name=" + RECORDING);
     }
 
+    /**
+     * Runs one jcmd command, again up to twice when the attach fails: a JVM busy with a burst of sign-ins can
+     * miss jcmd's ten-second attach handshake, and one missed handshake should not cost a whole benchmark run.
+     */
     private String jcmd(String... command) {
+        IllegalStateException failed = null;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            try {
+                return jcmdOnce(command);
+            } catch (IllegalStateException e) {
+                if (!String.valueOf(e.getMessage()).contains("AttachNotSupportedException")) {
+                    throw e;
+                }
+                failed = e;
+            }
+        }
+        throw failed;
+    }
+
+    private String jcmdOnce(String... command) {
         List<String> line = new ArrayList<>(List.of(jcmd.toString(), Long.toString(process.pid())));
         line.addAll(List.of(command));
         try {

@@ -13,6 +13,7 @@ import dev.twostep.it.support.SharedKeycloak;
  * database, or PostgreSQL where the execution says {@code twostep.db=postgres}. Its rates are saved for the
  * two-node run to compare against ({@link ClusterSignInBenchmarkIT}).
  */
+@BenchPart({"h2", "postgres"})
 @ExtendWith(SharedKeycloak.class)
 class SignInBenchmarkIT {
     @Test

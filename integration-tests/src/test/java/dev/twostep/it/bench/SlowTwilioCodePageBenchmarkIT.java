@@ -29,6 +29,7 @@ import dev.twostep.it.support.TwilioInbox;
  * it asserts only that every answer was the code page and that every sign-in sent exactly one message. The
  * resend cooldown is off for it: with the suite's 1 s most sign-ins would send nothing and measure no send.
  */
+@BenchPart({"h2"})
 @ExtendWith(SharedKeycloak.class)
 class SlowTwilioCodePageBenchmarkIT {
     private static final int WARM_UP = 5;
