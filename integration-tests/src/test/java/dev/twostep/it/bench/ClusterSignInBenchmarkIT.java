@@ -1,5 +1,7 @@
 package dev.twostep.it.bench;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +33,10 @@ class ClusterSignInBenchmarkIT {
             new AdminApi(cluster.a()).changePolicy(SharedKeycloak.SUITE_POLICY);
             SignInBenchmark.Report twoNodes = new SignInBenchmark(List.of(cluster.a(), cluster.b()), twilio,
                     "two nodes on PostgreSQL, requests round-robin", results.resolve("bench-cluster"), 0).run();
+            twoNodes.results().forEach(result -> assertEquals(SignInBenchmark.SIGN_INS, result.count(), result.name()));
+            // Round-robin must not make a reload or a status check on the other node send a second text.
+            assertEquals(twoNodes.results().get(3).count(), twoNodes.smsTexts(), "one text per measured SMS sign-in");
+            assertEquals(twoNodes.impatientSignIns(), twoNodes.impatientTexts(), "one text per impatient sign-in");
             Map<Integer, Double> oneNode = SignInBenchmark.saved(results.resolve("bench-postgres.properties"));
             if (oneNode.isEmpty()) {
                 System.out.println("[benchmark] no one-server PostgreSQL rates in " + results

@@ -1,7 +1,5 @@
 package dev.twostep.it.bench;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
@@ -38,8 +36,8 @@ import dev.twostep.it.support.TwilioInbox;
  * scenarios run in interleaved rounds, so that whatever drifts (JIT, caches, the database) falls on all alike.
  * Beside the rates: the servers' CPU per sign-in, the share of it spent in the step after the password
  * (flight recording), our notes and single-use entries, the heap after many sign-ins, and
- * text messages, calls and Twilio requests per SMS sign-in. It asserts only that every sign-in got through
- * and that no sign-in sent a second text: the numbers are printed, never a reason to fail.
+ * text messages, calls and Twilio requests per SMS sign-in. It fails when a sign-in does not get through; its
+ * callers assert that every one was counted and sent one text: the numbers are printed, never a reason to fail.
  */
 final class SignInBenchmark {
     static final int THREADS = Integer.getInteger("bench.threads", 4);
@@ -66,8 +64,12 @@ final class SignInBenchmark {
         }
     }
 
-    /** Everything one run printed, for a caller that compares runs (two nodes against one). */
-    record Report(List<Measured> results, String text) {
+    /**
+     * Everything one run printed, for a caller that compares runs (two nodes against one), with the texts
+     * counted: {@code smsTexts} during the measured SMS sign-ins, {@code impatientTexts} during the
+     * {@code impatientSignIns} that reloaded and polled.
+     */
+    record Report(List<Measured> results, String text, int smsTexts, int impatientSignIns, int impatientTexts) {
         double perSecond(int scenario) {
             return results.get(scenario).perSecond();
         }
@@ -185,9 +187,7 @@ final class SignInBenchmark {
                 + "(goal: ours < 1 KB): ").append(notes).append('\n');
         report.append(memory);
         System.out.print(report);
-        results.forEach(result -> assertEquals(SIGN_INS, result.count(), result.name()));
-        assertEquals(impatient.size(), impatientTexts, "one text per impatient sign-in");
-        return new Report(results, report.toString());
+        return new Report(results, report.toString(), texts, impatient.size(), impatientTexts);
     }
 
     /** Writes the rates to {@code file}, for a later execution that compares against them. */

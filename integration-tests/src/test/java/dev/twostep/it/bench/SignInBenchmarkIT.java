@@ -1,5 +1,7 @@
 package dev.twostep.it.bench;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.nio.file.Path;
 import java.util.List;
 
@@ -23,6 +25,11 @@ class SignInBenchmarkIT {
         SignInBenchmark.Report report = new SignInBenchmark(List.of(SharedKeycloak.server()), SharedKeycloak.twilio(),
                 "one server on " + ("h2".equals(database) ? "dev H2" : "PostgreSQL"),
                 results.resolve("bench-" + database), Integer.getInteger("bench.memorySignIns", 0)).run();
-        SignInBenchmark.save(report, results.resolve("bench-" + database + ".properties"));
+        report.results().forEach(result -> assertEquals(SignInBenchmark.SIGN_INS, result.count(), result.name()));
+        assertEquals(report.results().get(3).count(), report.smsTexts(), "one text per measured SMS sign-in");
+        assertEquals(report.impatientSignIns(), report.impatientTexts(), "one text per impatient sign-in");
+        Path rates = results.resolve("bench-" + database + ".properties");
+        SignInBenchmark.save(report, rates);
+        assertEquals(report.results().size(), SignInBenchmark.saved(rates).size(), "rates saved for the cluster part");
     }
 }
