@@ -40,7 +40,8 @@ public final class SendLimits {
         if (store.putIfAbsent(slots + slot, lifespan)) {
             return true;
         }
-        String spent = PREFIX + subject + ".spent";
+        // Keyed by the limit: an admin who raises it gets the new budget at once, not after the mark expires.
+        String spent = PREFIX + subject + ".spent." + limit;
         if (store.contains(spent)) {
             return false;
         }

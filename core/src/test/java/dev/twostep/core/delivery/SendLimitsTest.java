@@ -49,6 +49,15 @@ class SendLimitsTest {
         assertTrue(store.calls.get() <= 200, "store calls for 100 refusals: " + store.calls.get());
     }
 
+    /** Repeated: the first random pick at the raised limit hits the spent slot half of the time. */
+    @RepeatedTest(20)
+    void aRaisedLimitCountsAtOnceAfterARefusal() {
+        assertTrue(limits.take("address.r.10.0.0.3", 1, HOUR));
+        assertFalse(limits.take("address.r.10.0.0.3", 1, HOUR), "spent at a limit of one");
+        assertTrue(limits.take("address.r.10.0.0.3", 2, HOUR), "the admin raised the limit: the next goes out");
+        assertFalse(limits.take("address.r.10.0.0.3", 2, HOUR), "and the raised budget is spent in turn");
+    }
+
     /** The in-memory store, counting the calls each of which would be a round trip on a cluster. */
     private static final class CountingStore implements SingleUseObjectProvider {
         private final InMemorySingleUse entries = new InMemorySingleUse();
