@@ -4,7 +4,11 @@
     <p>${msg("twoStepRecoveryText1")}</p>
     <p>${msg("twoStepRecoveryText2")}</p>
     <p>${msg("twoStepRecoveryText3")}</p>
-    <#if !twoStep.recoverable><p>${msg("twoStepRecoveryFromSignIn")}</p></#if>
+    <#if !twoStep.recoveryInstalled>
+      <p id="recovery-unavailable">${msg("twoStepRecoveryUnavailable")}</p>
+    <#elseif !twoStep.recoverable>
+      <p>${msg("twoStepRecoveryFromSignIn")}</p>
+    </#if>
   </div>
   <@ts.form id="two-step-recovery-form">
     <@ts.actions>

@@ -28,9 +28,8 @@ import dev.twostep.core.method.UserMethods;
 import dev.twostep.core.phone.PhoneCredentialModel;
 import dev.twostep.core.policy.LoginPolicy;
 import dev.twostep.core.policy.TwoStepPolicy;
-import dev.twostep.recovery.RecoveryClaim;
-import dev.twostep.recovery.RecoveryPages;
-import dev.twostep.recovery.RecoveryRequests;
+import dev.twostep.core.recovery.AccountRecoveries;
+import dev.twostep.core.recovery.AccountRecovery;
 
 /**
  * The second step of every sign-in, after the password: a trusted device of this user passes; otherwise
@@ -66,10 +65,11 @@ public final class VerifyAuthenticator implements Authenticator {
                 challenge(context, methods).start();
                 return;
             }
-            if (!new RecoveryClaim(context.getSession()).admits(context.getRealm(), user)) {
+            AccountRecovery recovery = AccountRecoveries.of(context.getSession());
+            if (!recovery.admitsEnrollment(context.getRealm(), user)) {
                 // An approved recovery left this account without 2SV; only the browser that asked for it
                 // goes on to set it up again. Here the seller sees where their recovery stands.
-                new RecoveryPages(context).start();
+                recovery.start(context);
                 return;
             }
             context.getAuthenticationSession().setAuthNote(NOTE_PASSED_BY, "enrollment");
@@ -81,16 +81,16 @@ public final class VerifyAuthenticator implements Authenticator {
         Optional<CredentialModel> device = SignInLevel.codeDemanded(context) || !policy.trustsDevices()
                 ? Optional.empty()
                 : new TrustedDeviceCheck(context.getSession()).trustedDevice(user, policy.trustedDeviceLifetime());
+        AccountRecovery recovery = AccountRecoveries.of(context.getSession());
         if (device.isPresent()) {
-            new RecoveryRequests(context.getSession()).settle(context.getRealm(), user);
+            recovery.settle(context.getRealm(), user);
             context.getAuthenticationSession().setAuthNote(NOTE_PASSED_BY, "trusted-device");
             SignInLevel.passed(context, SignInLevel.TRUSTED_DEVICE);
             context.success(device.get().getType());
             return;
         }
-        RecoveryPages recovery = new RecoveryPages(context);
-        if (recovery.active()) {
-            recovery.show();
+        if (recovery.onPages(context)) {
+            recovery.show(context);
             return;
         }
         challenge(context, methods).start();
@@ -98,11 +98,11 @@ public final class VerifyAuthenticator implements Authenticator {
 
     @Override
     public void action(AuthenticationFlowContext context) {
-        RecoveryPages recovery = new RecoveryPages(context);
-        if (recovery.active()) {
+        AccountRecovery recovery = AccountRecoveries.of(context.getSession());
+        if (recovery.onPages(context)) {
             // Leaving the recovery pages starts this step over: the methods may have changed meanwhile (an
             // approval removes them all), and what the seller meets next depends on them.
-            recovery.handle(() -> authenticate(context));
+            recovery.handle(context, () -> authenticate(context));
             return;
         }
         UserMethods methods = UserMethods.of(context.getUser());
@@ -117,7 +117,8 @@ public final class VerifyAuthenticator implements Authenticator {
         TwoStepPolicy policy = policyOf(context);
         ChallengeScope scope = new ChallengeScope(context.getSession(), context.getRealm(), context.getUser(),
                 context.getAuthenticationSession(), context.form(), context.getEvent());
-        return new CodeChallenge(scope, new SignInHost(context, policy), policy, methods, CODE_SLOT);
+        return new CodeChallenge(scope, new SignInHost(context, policy, AccountRecoveries.of(context.getSession())),
+                policy, methods, CODE_SLOT);
     }
 
     /**
@@ -151,7 +152,8 @@ public final class VerifyAuthenticator implements Authenticator {
     }
 
     /** The sign-in as a place for a code challenge: a wrong code is a failed login, a right one passes the step. */
-    private record SignInHost(AuthenticationFlowContext context, TwoStepPolicy policy) implements CodeChallengeHost {
+    private record SignInHost(AuthenticationFlowContext context, TwoStepPolicy policy, AccountRecovery recovery)
+            implements CodeChallengeHost {
         @Override
         public boolean offersTrust() {
             return true;
@@ -164,17 +166,17 @@ public final class VerifyAuthenticator implements Authenticator {
 
         @Override
         public boolean offersRecovery() {
-            return true;
+            return recovery.available();
         }
 
         @Override
         public void startRecovery() {
-            new RecoveryPages(context).start();
+            recovery.start(context);
         }
 
         @Override
         public Map<String, Object> recoveryNews() {
-            return new RecoveryPages(context).news();
+            return recovery.news(context);
         }
 
         @Override
@@ -194,7 +196,7 @@ public final class VerifyAuthenticator implements Authenticator {
                         policy.trustedDeviceLifetime());
             }
             // A seller who has a code after all has nothing to recover.
-            new RecoveryRequests(context.getSession()).settle(context.getRealm(), context.getUser());
+            recovery.settle(context.getRealm(), context.getUser());
             context.getAuthenticationSession().setAuthNote(NOTE_PASSED_BY, "code");
             // What the code proved: an enrollment that follows may complete these methods, not others.
             MethodsBaseline.record(context.getAuthenticationSession(), context.getUser());

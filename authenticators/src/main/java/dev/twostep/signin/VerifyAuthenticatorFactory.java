@@ -16,14 +16,16 @@ import org.keycloak.models.utils.PostMigrationEvent;
 import org.keycloak.provider.ProviderConfigProperty;
 
 import dev.twostep.core.AuthenticatorIds;
-import dev.twostep.recovery.RecoveryPolicy;
 import dev.twostep.core.phone.PhoneCredentialModel;
 import dev.twostep.core.policy.TwoStepPolicyConfig;
+import dev.twostep.core.recovery.AccountRecoveries;
 
 /** Registers the sign-in step {@value #PROVIDER_ID}; its config is the 2SV policy. */
 public final class VerifyAuthenticatorFactory implements AuthenticatorFactory {
     public static final String PROVIDER_ID = AuthenticatorIds.VERIFY;
 
+    /** Where the installed account recovery's config fields are found once every provider is up. */
+    private KeycloakSessionFactory sessionFactory;
     private static final AuthenticationExecutionModel.Requirement[] CHOICES = {
         AuthenticationExecutionModel.Requirement.REQUIRED, AuthenticationExecutionModel.Requirement.DISABLED
     };
@@ -78,7 +80,9 @@ public final class VerifyAuthenticatorFactory implements AuthenticatorFactory {
     @Override
     public List<ProviderConfigProperty> getConfigProperties() {
         List<ProviderConfigProperty> properties = new ArrayList<>(TwoStepPolicyConfig.properties());
-        properties.addAll(RecoveryPolicy.properties());
+        if (sessionFactory != null) {
+            properties.addAll(AccountRecoveries.policyProperties(sessionFactory));
+        }
         properties.addAll(SignInLevel.amrProperties());
         return List.copyOf(properties);
     }
@@ -90,6 +94,7 @@ public final class VerifyAuthenticatorFactory implements AuthenticatorFactory {
     /** At start, reports for every realm what would let a user past 2SV (see {@link RealmGapReport}). */
     @Override
     public void postInit(KeycloakSessionFactory factory) {
+        sessionFactory = factory;
         factory.register(event -> {
             if (event instanceof PostMigrationEvent) {
                 KeycloakModelUtils.runJobInTransaction(factory, session -> session.realms().getRealmsStream()

@@ -26,7 +26,7 @@ import dev.twostep.core.method.UserMethods;
 import dev.twostep.core.phone.PhoneNumbers;
 import dev.twostep.core.policy.LoginPolicy;
 import dev.twostep.core.policy.TwoStepPolicy;
-import dev.twostep.recovery.RecoveryRequests;
+import dev.twostep.core.recovery.AccountRecoveries;
 
 /**
  * One form post of the enrollment steps: reads what was sent, acts, and answers with the next page or the
@@ -209,7 +209,7 @@ final class EnrollmentSteps {
         ChosenMethod backup = state.chosen(MethodRole.BACKUP).orElseThrow();
         new EnrollmentCommit().store(context.getRealm(), context.getUser(), primary, backup, context.getEvent());
         // 2SV is on again: an approved recovery is spent, and any other request is moot.
-        new RecoveryRequests(context.getSession()).settle(context.getRealm(), context.getUser());
+        AccountRecoveries.of(context.getSession()).settle(context.getRealm(), context.getUser());
         if ("on".equals(param("trustDevice")) && policy.trustsDevices()) {
             new TrustedDevices(context.getSession()).trustThisBrowser(context.getRealm(), context.getUser(),
                     policy.trustedDeviceLifetime());

@@ -19,6 +19,7 @@ import dev.twostep.core.method.MethodRole;
 import dev.twostep.core.method.UserMethods;
 import dev.twostep.core.phone.PhoneCredentialModel;
 import dev.twostep.core.policy.TwoStepPolicy;
+import dev.twostep.core.recovery.AccountRecoveries;
 
 /**
  * Asks the seller for a code from one of their methods: the primary first, any other through "Didn't
@@ -196,6 +197,6 @@ public final class CodeChallenge {
 
     private CodePageForm form(Map<String, Object> recoveryNews) {
         return new CodePageForm(scope.form(), host.offersTrust() && policy.trustsDevices(), host.cancellable(), host.offersRecovery(),
-                delivery.statusUrl(scope.realm(), pending), recoveryNews);
+                AccountRecoveries.of(scope.session()).available(), delivery.statusUrl(scope.realm(), pending), recoveryNews);
     }
 }

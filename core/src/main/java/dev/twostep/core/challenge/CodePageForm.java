@@ -20,6 +20,7 @@ final class CodePageForm {
     private final boolean recoverable;
     private final String deliveryStatusUrl;
     private final Map<String, Object> recoveryNews;
+    private final boolean recoveryInstalled;
     private final PhoneNumbers numbers = new PhoneNumbers();
 
     /**
@@ -28,7 +29,8 @@ final class CodePageForm {
      * {@link CodeChallengeHost#recoveryNews()}.
      */
     CodePageForm(LoginFormsProvider form, boolean offersTrust, boolean cancellable, boolean recoverable,
-                 String deliveryStatusUrl, Map<String, Object> recoveryNews) {
+                 boolean recoveryInstalled, String deliveryStatusUrl, Map<String, Object> recoveryNews) {
+        this.recoveryInstalled = recoveryInstalled;
         this.recoveryNews = recoveryNews;
         this.recoverable = recoverable;
         this.form = form;
@@ -46,6 +48,7 @@ final class CodePageForm {
         model.put("trustsDevices", offersTrust);
         model.put("cancellable", cancellable);
         model.put("recoverable", recoverable);
+        model.put("recoveryInstalled", recoveryInstalled);
         if (!recoveryNews.isEmpty()) {
             model.put("recovery", recoveryNews);
         }

@@ -1,0 +1,43 @@
+package dev.twostep.recovery;
+
+import java.util.List;
+
+import org.keycloak.Config;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.provider.ProviderConfigProperty;
+
+import dev.twostep.core.recovery.AccountRecovery;
+import dev.twostep.core.recovery.AccountRecoveryFactory;
+
+/** Installs {@link DocumentRecovery} as the account recovery of the sign-in and the enrollment. */
+public final class DocumentRecoveryFactory implements AccountRecoveryFactory {
+    public static final String PROVIDER_ID = "documents";
+
+    @Override
+    public AccountRecovery create(KeycloakSession session) {
+        return new DocumentRecovery(session);
+    }
+
+    @Override
+    public List<ProviderConfigProperty> policyProperties() {
+        return RecoveryPolicy.properties();
+    }
+
+    @Override
+    public String getId() {
+        return PROVIDER_ID;
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+    }
+
+    @Override
+    public void close() {
+    }
+}
