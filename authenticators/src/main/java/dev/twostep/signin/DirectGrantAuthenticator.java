@@ -16,7 +16,7 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.OTPCredentialModel;
 
-import dev.twostep.core.code.CodeCheck;
+import dev.twostep.core.code.PhoneCodeCheck;
 import dev.twostep.core.code.PendingCode;
 import dev.twostep.core.code.SingleUseNotes;
 import dev.twostep.core.delivery.PhoneCodeDelivery;
@@ -59,12 +59,12 @@ public final class DirectGrantAuthenticator implements Authenticator {
             askForCode(context, phone, pending, policy);
             return;
         }
-        if (AppCodeCheck.isValid(user, code)) {
+        if (AppCodeCheck.check(user, code).valid()) {
             SignInLevel.passed(context, SignInLevel.CODE);
             context.success(OTPCredentialModel.TYPE);
             return;
         }
-        if (pending.verifyOnce(code, policy, context.getSession().singleUseObjects()) == CodeCheck.VALID) {
+        if (new PhoneCodeCheck(policy, context.getSession().singleUseObjects()).check(pending, code).valid()) {
             SignInLevel.passed(context, SignInLevel.CODE);
             context.success(PhoneCredentialModel.TYPE);
             return;

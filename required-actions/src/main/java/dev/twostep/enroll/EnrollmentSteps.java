@@ -1,6 +1,5 @@
 package dev.twostep.enroll;
 
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,16 +9,16 @@ import jakarta.ws.rs.core.MultivaluedMap;
 
 import org.keycloak.authentication.RequiredActionContext;
 import org.keycloak.authentication.RequiredActionProvider;
-import org.keycloak.models.OTPPolicy;
 import org.keycloak.models.utils.FormMessage;
 import org.keycloak.models.utils.HmacOTP;
-import org.keycloak.models.utils.TimeBasedOTP;
 
 import dev.twostep.core.code.AuthSessionNotes;
 import dev.twostep.core.code.CodeCheck;
 import dev.twostep.core.code.PendingCode;
+import dev.twostep.core.code.PhoneCodeCheck;
 import dev.twostep.core.delivery.PhoneCodeDelivery;
 import dev.twostep.core.device.TrustedDevices;
+import dev.twostep.core.method.AppCodeCheck;
 import dev.twostep.core.method.Channel;
 import dev.twostep.core.method.MethodRole;
 import dev.twostep.core.method.UserMethods;
@@ -158,19 +157,13 @@ final class EnrollmentSteps {
             }
             return;
         }
-        // Tries take places in the cluster-wide store: guesses sent at once get no more tries than typed ones.
-        CodeCheck check = pending.verifyOnce(param("code"), policy, context.getSession().singleUseObjects());
-        if (check == CodeCheck.VALID) {
+        CodeCheck check = new PhoneCodeCheck(policy, context.getSession().singleUseObjects()).check(pending, param("code"));
+        if (check.valid()) {
             state.choose(state.role(), ChosenMethod.phone(phone.number(), phone.channel(), true));
             afterChoice();
             return;
         }
-        fail(EnrollPage.PHONE_CODE, "code", switch (check) {
-            case INVALID -> "twoStepCodeInvalid";
-            case EXPIRED -> "twoStepCodeExpired";
-            case TOO_MANY_TRIES -> "twoStepCodeTooManyTries";
-            default -> "twoStepCodeNone";
-        });
+        fail(EnrollPage.PHONE_CODE, "code", check.messageKey());
     }
 
     private void onApp() {
@@ -183,12 +176,9 @@ final class EnrollmentSteps {
             show(EnrollPage.METHOD);
             return;
         }
-        OTPPolicy otp = context.getRealm().getOTPPolicy();
-        TimeBasedOTP totp = new TimeBasedOTP(otp.getAlgorithm(), otp.getDigits(), otp.getPeriod(),
-                otp.getLookAheadWindow());
-        String code = param("code").replaceAll("\\s", "");
-        if (code.isEmpty() || !totp.validateTOTP(code, secret.getBytes(StandardCharsets.UTF_8))) {
-            fail(EnrollPage.APP, "code", "twoStepCodeInvalid");
+        CodeCheck check = AppCodeCheck.checkNewSecret(context.getRealm(), secret, param("code"));
+        if (!check.valid()) {
+            fail(EnrollPage.APP, "code", check.messageKey());
             return;
         }
         state.choose(state.role(), ChosenMethod.app(secret));

@@ -8,11 +8,12 @@ import jakarta.ws.rs.core.MultivaluedMap;
 
 import org.keycloak.events.Errors;
 import org.keycloak.models.utils.FormMessage;
-import org.keycloak.services.managers.BruteForceProtector;
 
 import dev.twostep.core.code.AuthSessionNotes;
 import dev.twostep.core.code.CodeCheck;
+import dev.twostep.core.code.Lockout;
 import dev.twostep.core.code.PendingCode;
+import dev.twostep.core.code.PhoneCodeCheck;
 import dev.twostep.core.delivery.PhoneCodeDelivery;
 import dev.twostep.core.method.AppCodeCheck;
 import dev.twostep.core.method.MethodRole;
@@ -132,9 +133,10 @@ public final class CodeChallenge {
     }
 
     private void verify(MethodOption option, String code, boolean trustDevice) {
-        if (lockedOut()) {
+        Optional<String> locked = Lockout.of(scope.session(), scope.realm(), scope.user());
+        if (locked.isPresent()) {
             // Checked before the code, so a locked user learns nothing about the code they typed.
-            scope.event().user(scope.user()).error(Errors.USER_TEMPORARILY_DISABLED);
+            scope.event().user(scope.user()).error(locked.get());
             show(CodePage.CODE, option, List.of(new FormMessage(null, "twoStepLockedOut")), null);
             return;
         }
@@ -144,24 +146,12 @@ public final class CodeChallenge {
             show(CodePage.OTHER_METHODS, option, List.of(new FormMessage(null, failed.get())), null);
             return;
         }
-        boolean valid;
-        String failureKey = "twoStepCodeInvalid";
-        if (option.isApp()) {
-            valid = AppCodeCheck.isValid(scope.user(), code);
-        } else {
-            CodeCheck check = pending.verifyOnce(code, policy, scope.session().singleUseObjects());
-            valid = check == CodeCheck.VALID;
-            failureKey = switch (check) {
-                case EXPIRED -> "twoStepCodeExpired";
-                case TOO_MANY_TRIES -> "twoStepCodeTooManyTries";
-                case NONE -> "twoStepCodeNone";
-                default -> "twoStepCodeInvalid";
-            };
-        }
-        if (!valid) {
+        CodeCheck check = option.isApp() ? AppCodeCheck.check(scope.user(), code)
+                : new PhoneCodeCheck(policy, scope.session().singleUseObjects()).check(pending, code);
+        if (!check.valid()) {
             scope.event().user(scope.user()).detail("two_step_method", option.id()).error(Errors.INVALID_USER_CREDENTIALS);
-            host.wrongCode(form(Map.of()).render(CodePage.CODE, option, options, List.of(new FormMessage("code", failureKey)),
-                    null));
+            host.wrongCode(form(Map.of()).render(CodePage.CODE, option, options,
+                    List.of(new FormMessage("code", check.messageKey())), null));
             return;
         }
         scope.authSession().removeAuthNote(methodNote);
@@ -178,15 +168,6 @@ public final class CodeChallenge {
                 .filter(phone -> phone.data().role() == role && !phone.data().verified())
                 .toList()
                 .forEach(phone -> scope.user().credentialManager().updateStoredCredential(phone.verified()));
-    }
-
-    private boolean lockedOut() {
-        if (!scope.realm().isBruteForceProtected()) {
-            return false;
-        }
-        BruteForceProtector protector = scope.session().getProvider(BruteForceProtector.class);
-        return protector.isTemporarilyDisabled(scope.session(), scope.realm(), scope.user())
-                || protector.isPermanentlyLockedOut(scope.session(), scope.realm(), scope.user());
     }
 
     private void show(CodePage page, MethodOption option, List<FormMessage> errors, String info) {
