@@ -8,6 +8,9 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
 import dev.twostep.core.recovery.AccountRecovery;
+import dev.twostep.recovery.request.RecoveryRequests;
+import dev.twostep.recovery.seller.RecoveryClaim;
+import dev.twostep.recovery.seller.RecoveryPages;
 
 /** Account recovery by identity documents that a reviewer approves or rejects. */
 final class DocumentRecovery implements AccountRecovery {
@@ -17,6 +20,10 @@ final class DocumentRecovery implements AccountRecovery {
         this.session = session;
     }
 
+    private static RecoveryPages pages(AuthenticationFlowContext context) {
+        return new RecoveryPages(context, RecoveryRealmResourceFactory.PROVIDER_ID);
+    }
+
     @Override
     public boolean available() {
         return true;
@@ -24,27 +31,27 @@ final class DocumentRecovery implements AccountRecovery {
 
     @Override
     public boolean onPages(AuthenticationFlowContext context) {
-        return new RecoveryPages(context).active();
+        return pages(context).active();
     }
 
     @Override
     public void start(AuthenticationFlowContext context) {
-        new RecoveryPages(context).start();
+        pages(context).start();
     }
 
     @Override
     public void show(AuthenticationFlowContext context) {
-        new RecoveryPages(context).show();
+        pages(context).show();
     }
 
     @Override
     public void handle(AuthenticationFlowContext context, Runnable back) {
-        new RecoveryPages(context).handle(back);
+        pages(context).handle(back);
     }
 
     @Override
     public Map<String, Object> news(AuthenticationFlowContext context) {
-        return new RecoveryPages(context).news();
+        return pages(context).news();
     }
 
     @Override

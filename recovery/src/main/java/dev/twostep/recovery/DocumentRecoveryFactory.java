@@ -9,6 +9,7 @@ import org.keycloak.provider.ProviderConfigProperty;
 
 import dev.twostep.core.recovery.AccountRecovery;
 import dev.twostep.core.recovery.AccountRecoveryFactory;
+import dev.twostep.recovery.request.RecoveryPolicy;
 
 /** Installs {@link DocumentRecovery} as the account recovery of the sign-in and the enrollment. */
 public final class DocumentRecoveryFactory implements AccountRecoveryFactory {

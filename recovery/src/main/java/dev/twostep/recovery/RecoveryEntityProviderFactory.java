@@ -6,6 +6,8 @@ import org.keycloak.connections.jpa.entityprovider.JpaEntityProviderFactory;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 
+import dev.twostep.recovery.retention.RecoveryHousekeeping;
+
 public final class RecoveryEntityProviderFactory implements JpaEntityProviderFactory {
     public static final String PROVIDER_ID = "two-step-recovery";
 

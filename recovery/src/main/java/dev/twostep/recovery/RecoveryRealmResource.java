@@ -5,6 +5,9 @@ import jakarta.ws.rs.Path;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.services.resource.RealmResourceProvider;
 
+import dev.twostep.recovery.review.ReviewPage;
+import dev.twostep.recovery.seller.DocumentUploadResource;
+
 /** {@code /realms/{realm}/two-step-recovery}: the sellers' upload and the reviewers' page. */
 public final class RecoveryRealmResource implements RealmResourceProvider {
     private final KeycloakSession session;
@@ -25,7 +28,7 @@ public final class RecoveryRealmResource implements RealmResourceProvider {
 
     @Path("review")
     public ReviewPage review() {
-        return new ReviewPage(session);
+        return new ReviewPage(session, RecoveryRealmResourceFactory.PROVIDER_ID);
     }
 
     @Override

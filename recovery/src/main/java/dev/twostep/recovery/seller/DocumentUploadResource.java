@@ -1,4 +1,4 @@
-package dev.twostep.recovery;
+package dev.twostep.recovery.seller;
 
 import java.net.URI;
 import java.util.List;
@@ -20,6 +20,7 @@ import org.keycloak.services.managers.AuthenticationSessionManager;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 import dev.twostep.core.web.CrossSitePost;
+import dev.twostep.recovery.request.RecoveryPolicy;
 
 /**
  * Receives the recovery upload form ({@code /realms/{realm}/two-step-recovery/upload}) for a sign-in that
@@ -30,7 +31,7 @@ public final class DocumentUploadResource {
 
     private final KeycloakSession session;
 
-    DocumentUploadResource(KeycloakSession session) {
+    public DocumentUploadResource(KeycloakSession session) {
         this.session = session;
     }
 

@@ -1,4 +1,4 @@
-package dev.twostep.recovery;
+package dev.twostep.recovery.seller;
 
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -11,6 +11,8 @@ import org.keycloak.models.UserModel;
 
 import dev.twostep.core.web.BrowserToken;
 import dev.twostep.core.web.RealmCookie;
+import dev.twostep.recovery.request.RecoveryRequestEntity;
+import dev.twostep.recovery.request.RecoveryRequests;
 
 /**
  * Ties an approved recovery to the browser that asked for it. An approval leaves the account without 2SV,

@@ -1,4 +1,4 @@
-package dev.twostep.recovery;
+package dev.twostep.recovery.request;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.twostep.recovery;
+package dev.twostep.recovery.review;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +35,12 @@ import dev.twostep.core.method.TwoStepReset;
 import dev.twostep.core.method.UserMethods;
 import dev.twostep.core.notice.ChangeNotice;
 import dev.twostep.core.phone.PhoneNumbers;
+import dev.twostep.recovery.request.DocumentType;
+import dev.twostep.recovery.request.RecoveryDocumentEntity;
+import dev.twostep.recovery.request.RecoveryRequestEntity;
+import dev.twostep.recovery.request.RecoveryRequests;
+import dev.twostep.recovery.request.RecoveryStatus;
+import dev.twostep.recovery.retention.DocumentRetention;
 
 /** The reviewers' admin REST API: {@code /admin/realms/{realm}/two-step-recovery}. */
 public final class RecoveryQueueResource {

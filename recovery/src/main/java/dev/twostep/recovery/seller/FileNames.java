@@ -1,4 +1,4 @@
-package dev.twostep.recovery;
+package dev.twostep.recovery.seller;
 
 import java.util.Arrays;
 import java.util.List;

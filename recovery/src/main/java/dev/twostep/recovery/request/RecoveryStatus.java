@@ -1,4 +1,4 @@
-package dev.twostep.recovery;
+package dev.twostep.recovery.request;
 
 /**
  * Where a recovery request stands. A draft collects documents while the seller is still on the upload page

@@ -1,4 +1,4 @@
-package dev.twostep.recovery;
+package dev.twostep.recovery.retention;
 
 import java.time.Duration;
 
@@ -10,17 +10,19 @@ import org.keycloak.models.utils.PostMigrationEvent;
 import org.keycloak.services.scheduled.ClusterAwareScheduledTaskRunner;
 import org.keycloak.timer.TimerProvider;
 
+import dev.twostep.recovery.request.RecoveryRequests;
+
 /**
  * Keeps the recovery tables tidy: documents past their retention go every hour (on one node of a cluster
  * at a time), and a deleted user's (or realm's) requests and documents go with it.
  */
-final class RecoveryHousekeeping {
+public final class RecoveryHousekeeping {
     private static final Duration PURGE_INTERVAL = Duration.ofHours(1);
 
     private RecoveryHousekeeping() {
     }
 
-    static void register(KeycloakSessionFactory factory) {
+    public static void register(KeycloakSessionFactory factory) {
         factory.register(event -> {
             if (event instanceof PostMigrationEvent) {
                 long interval = PURGE_INTERVAL.toMillis();

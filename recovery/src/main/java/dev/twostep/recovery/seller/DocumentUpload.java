@@ -1,4 +1,4 @@
-package dev.twostep.recovery;
+package dev.twostep.recovery.seller;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,6 +18,11 @@ import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
 
 import dev.twostep.core.notice.ChangeNotice;
+import dev.twostep.recovery.request.DocumentType;
+import dev.twostep.recovery.request.RecoveryPolicy;
+import dev.twostep.recovery.request.RecoveryRequestEntity;
+import dev.twostep.recovery.request.RecoveryRequests;
+import dev.twostep.recovery.request.RecoveryStatus;
 
 /**
  * One post of the upload form: the accepted documents join the seller's draft, each refused one is named

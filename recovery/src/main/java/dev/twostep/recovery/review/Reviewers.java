@@ -1,4 +1,4 @@
-package dev.twostep.recovery;
+package dev.twostep.recovery.review;
 
 import jakarta.ws.rs.ForbiddenException;
 

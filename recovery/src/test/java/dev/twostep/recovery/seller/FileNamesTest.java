@@ -1,4 +1,4 @@
-package dev.twostep.recovery;
+package dev.twostep.recovery.seller;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

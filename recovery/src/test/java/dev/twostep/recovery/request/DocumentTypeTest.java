@@ -1,4 +1,4 @@
-package dev.twostep.recovery;
+package dev.twostep.recovery.request;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package dev.twostep.recovery;
+package dev.twostep.recovery.request;
 
 import jakarta.persistence.Basic;
 import jakarta.persistence.Column;

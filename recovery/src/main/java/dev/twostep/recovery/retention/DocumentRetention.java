@@ -1,4 +1,4 @@
-package dev.twostep.recovery;
+package dev.twostep.recovery.retention;
 
 import java.time.Duration;
 
@@ -7,6 +7,9 @@ import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.timer.ScheduledTask;
+
+import dev.twostep.recovery.request.RecoveryPolicy;
+import dev.twostep.recovery.request.RecoveryRequests;
 
 /**
  * Deletes identity documents once a request has been decided for longer than the realm's retention (a

@@ -1,4 +1,4 @@
-package dev.twostep.recovery;
+package dev.twostep.recovery.review;
 
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;

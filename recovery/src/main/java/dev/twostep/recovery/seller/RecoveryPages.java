@@ -1,4 +1,4 @@
-package dev.twostep.recovery;
+package dev.twostep.recovery.seller;
 
 import java.util.HashMap;
 import java.util.List;
@@ -14,6 +14,11 @@ import org.keycloak.sessions.AuthenticationSessionModel;
 
 import dev.twostep.core.forms.TwoStepPages;
 import dev.twostep.core.web.CrossSitePost;
+import dev.twostep.recovery.request.DocumentType;
+import dev.twostep.recovery.request.RecoveryPolicy;
+import dev.twostep.recovery.request.RecoveryRequestEntity;
+import dev.twostep.recovery.request.RecoveryRequests;
+import dev.twostep.recovery.request.RecoveryStatus;
 
 /**
  * The seller's side of account recovery, inside the sign-in after the password: send identity documents
@@ -27,9 +32,12 @@ public final class RecoveryPages {
 
     private final AuthenticationFlowContext context;
     private final RecoveryRequests requests;
+    private final String realmResource;
 
-    public RecoveryPages(AuthenticationFlowContext context) {
+    /** {@code realmResource}: where the realm resource that takes the uploads is mounted below the realm. */
+    public RecoveryPages(AuthenticationFlowContext context, String realmResource) {
         this.context = context;
+        this.realmResource = realmResource;
         this.requests = new RecoveryRequests(context.getSession());
     }
 
@@ -144,7 +152,7 @@ public final class RecoveryPages {
         RecoveryPolicy policy = RecoveryPolicy.of(context.getAuthenticationSession(), context.getRealm());
         Map<String, Object> model = new HashMap<>();
         model.put("uploadUrl", context.getUriInfo().getBaseUriBuilder().path("realms").path(context.getRealm().getName())
-                .path(RecoveryRealmResourceFactory.PROVIDER_ID).path("upload")
+                .path(realmResource).path("upload")
                 .queryParam("client_id", authSession.getClient().getClientId())
                 .queryParam("tab_id", authSession.getTabId())
                 .queryParam("ticket", ticket).build().toString());

@@ -1,4 +1,4 @@
-package dev.twostep.recovery;
+package dev.twostep.recovery.review;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,9 +40,12 @@ public final class ReviewPage {
             + "img-src 'self' data: blob:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
     private final KeycloakSession session;
+    private final String realmResource;
 
-    ReviewPage(KeycloakSession session) {
+    /** {@code realmResource}: where the realm resource that serves this page is mounted below the realm. */
+    public ReviewPage(KeycloakSession session, String realmResource) {
         this.session = session;
+        this.realmResource = realmResource;
     }
 
     @GET
@@ -51,7 +54,7 @@ public final class ReviewPage {
         RealmModel realm = session.getContext().getRealm();
         URI base = session.getContext().getUri().getBaseUri();
         URI realmUrl = UriBuilder.fromUri(base).path("realms").path(realm.getName()).build();
-        String page = UriBuilder.fromUri(realmUrl).path(RecoveryRealmResourceFactory.PROVIDER_ID).path("review").build()
+        String page = UriBuilder.fromUri(realmUrl).path(realmResource).path("review").build()
                 .toString();
         try {
             Theme theme = session.theme().getTheme(Theme.Type.LOGIN);
