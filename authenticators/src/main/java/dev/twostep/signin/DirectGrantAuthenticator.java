@@ -16,12 +16,12 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.OTPCredentialModel;
 
-import dev.twostep.core.code.PhoneCodeCheck;
 import dev.twostep.core.code.PendingCode;
+import dev.twostep.core.code.PhoneCodeCheck;
 import dev.twostep.core.code.SingleUseNotes;
 import dev.twostep.core.delivery.PhoneCodeDelivery;
+import dev.twostep.core.kind.MethodRole;
 import dev.twostep.core.method.AppCodeCheck;
-import dev.twostep.core.method.MethodRole;
 import dev.twostep.core.method.UserMethods;
 import dev.twostep.core.phone.PhoneCredentialData;
 import dev.twostep.core.phone.PhoneCredentialModel;

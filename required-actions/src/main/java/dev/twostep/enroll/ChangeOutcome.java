@@ -1,6 +1,6 @@
 package dev.twostep.enroll;
 
-import dev.twostep.core.method.MethodRole;
+import dev.twostep.core.kind.MethodRole;
 
 /** Where a method change from Advanced Security Settings returns to, once saved or given up. */
 public interface ChangeOutcome {

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-import dev.twostep.core.method.Channel;
+import dev.twostep.core.kind.Channel;
 
 /**
  * A method the seller has proven (or, for a backup phone, explicitly saved unverified) during this

@@ -7,7 +7,7 @@ import org.keycloak.events.EventType;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 import dev.twostep.core.code.AuthSessionNotes;
-import dev.twostep.core.method.MethodRole;
+import dev.twostep.core.kind.MethodRole;
 import dev.twostep.core.method.MethodsBaseline;
 import dev.twostep.core.method.UserMethods;
 import dev.twostep.core.phone.PhoneNumbers;

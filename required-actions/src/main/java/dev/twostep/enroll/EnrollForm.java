@@ -15,8 +15,8 @@ import org.keycloak.models.utils.FormMessage;
 import org.keycloak.utils.TotpUtils;
 
 import dev.twostep.core.RequiredActionIds;
-import dev.twostep.core.method.MethodRole;
 import dev.twostep.core.forms.TwoStepPages;
+import dev.twostep.core.kind.MethodRole;
 import dev.twostep.core.phone.PhoneNumbers;
 import dev.twostep.core.policy.LoginPolicy;
 import dev.twostep.core.policy.TwoStepPolicy;

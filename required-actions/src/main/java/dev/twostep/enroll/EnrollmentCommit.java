@@ -11,8 +11,8 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.OTPCredentialModel;
 
+import dev.twostep.core.kind.MethodRole;
 import dev.twostep.core.method.AppBinding;
-import dev.twostep.core.method.MethodRole;
 import dev.twostep.core.method.UserMethods;
 import dev.twostep.core.phone.PhoneCredentialModel;
 import dev.twostep.core.phone.PhoneNumbers;

@@ -7,8 +7,8 @@ import java.util.Optional;
 import org.keycloak.util.JsonSerialization;
 
 import dev.twostep.core.code.NoteStore;
-import dev.twostep.core.method.Channel;
-import dev.twostep.core.method.MethodRole;
+import dev.twostep.core.kind.Channel;
+import dev.twostep.core.kind.MethodRole;
 
 /**
  * Where the seller is in the enrollment, kept in this login's notes so that nothing is stored on the user

@@ -3,7 +3,7 @@ package dev.twostep.enroll;
 import org.keycloak.authentication.RequiredActionContext;
 
 import dev.twostep.core.code.AuthSessionNotes;
-import dev.twostep.core.method.MethodRole;
+import dev.twostep.core.kind.MethodRole;
 import dev.twostep.core.method.UserMethods;
 import dev.twostep.core.phone.PhoneNumbers;
 

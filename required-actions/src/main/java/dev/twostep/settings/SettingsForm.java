@@ -11,7 +11,7 @@ import org.keycloak.models.utils.FormMessage;
 
 import dev.twostep.core.device.TrustedDevices;
 import dev.twostep.core.forms.TwoStepPages;
-import dev.twostep.core.method.MethodRole;
+import dev.twostep.core.kind.MethodRole;
 import dev.twostep.core.method.UserMethods;
 import dev.twostep.core.phone.PhoneNumbers;
 import dev.twostep.core.policy.TwoStepPolicy;

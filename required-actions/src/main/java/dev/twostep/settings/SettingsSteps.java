@@ -15,7 +15,7 @@ import org.keycloak.sessions.AuthenticationSessionModel;
 import dev.twostep.core.challenge.ChallengeScope;
 import dev.twostep.core.challenge.CodeChallenge;
 import dev.twostep.core.device.TrustedDevices;
-import dev.twostep.core.method.MethodRole;
+import dev.twostep.core.kind.MethodRole;
 import dev.twostep.core.method.RoleSwap;
 import dev.twostep.core.method.TwoStepReset;
 import dev.twostep.core.method.UserMethods;

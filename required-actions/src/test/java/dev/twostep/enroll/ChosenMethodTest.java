@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 import org.keycloak.util.JsonSerialization;
 
-import dev.twostep.core.method.Channel;
+import dev.twostep.core.kind.Channel;
 
 /** The enrollment keeps chosen methods as JSON in session notes; they must come back as they went in. */
 class ChosenMethodTest {

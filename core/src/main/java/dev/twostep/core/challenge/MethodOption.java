@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import dev.twostep.core.method.Channel;
-import dev.twostep.core.method.MethodRole;
+import dev.twostep.core.kind.Channel;
+import dev.twostep.core.kind.MethodRole;
 import dev.twostep.core.method.UserMethods;
 import dev.twostep.core.phone.PhoneCredentialData;
 

@@ -10,7 +10,7 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.theme.Theme;
 
-import dev.twostep.core.method.Channel;
+import dev.twostep.core.kind.Channel;
 
 /** Writes the text of a code message in the user's language, from the login theme's message bundle. */
 public final class CodeMessages {

@@ -2,7 +2,7 @@ package dev.twostep.core.delivery;
 
 import java.util.Locale;
 
-import dev.twostep.core.method.Channel;
+import dev.twostep.core.kind.Channel;
 
 /**
  * One code on its way to a phone. {@code text} is already in the user's language; {@code code} is given

@@ -18,7 +18,7 @@ import org.keycloak.models.utils.KeycloakModelUtils;
 
 import dev.twostep.core.code.CodeGenerator;
 import dev.twostep.core.code.PendingCode;
-import dev.twostep.core.method.Channel;
+import dev.twostep.core.kind.Channel;
 import dev.twostep.core.phone.PhoneNumbers;
 import dev.twostep.core.policy.TwoStepPolicy;
 import dev.twostep.core.web.ClientAddress;

@@ -5,6 +5,7 @@ import java.util.List;
 import org.keycloak.credential.CredentialModel;
 import org.keycloak.models.UserModel;
 
+import dev.twostep.core.kind.MethodRole;
 import dev.twostep.core.phone.PhoneCredentialModel;
 
 /**

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.keycloak.credential.CredentialModel;
 import org.keycloak.models.UserModel;
 
+import dev.twostep.core.kind.MethodRole;
 import dev.twostep.core.phone.PhoneCredentialData;
 import dev.twostep.core.phone.PhoneCredentialModel;
 

@@ -3,8 +3,8 @@ package dev.twostep.core.phone;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-import dev.twostep.core.method.Channel;
-import dev.twostep.core.method.MethodRole;
+import dev.twostep.core.kind.Channel;
+import dev.twostep.core.kind.MethodRole;
 
 /**
  * The public part of a phone method, stored as the credential's JSON data: the number (E.164), how codes

@@ -8,9 +8,8 @@ import org.keycloak.credential.CredentialModel;
 import org.keycloak.util.JsonSerialization;
 
 import dev.twostep.core.StoredFields;
-
-import dev.twostep.core.method.Channel;
-import dev.twostep.core.method.MethodRole;
+import dev.twostep.core.kind.Channel;
+import dev.twostep.core.kind.MethodRole;
 
 /** A phone that receives codes by SMS or voice: credential type {@value #TYPE}. It holds no secret. */
 public final class PhoneCredentialModel extends CredentialModel {

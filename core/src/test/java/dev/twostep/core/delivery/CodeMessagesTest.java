@@ -6,7 +6,7 @@ import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 
-import dev.twostep.core.method.Channel;
+import dev.twostep.core.kind.Channel;
 
 class CodeMessagesTest {
     @Test

@@ -7,6 +7,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dev.twostep.core.kind.Channel;
+import dev.twostep.core.kind.MethodRole;
 import dev.twostep.core.phone.PhoneCredentialData;
 
 class UserMethodsTest {

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 import org.keycloak.credential.CredentialModel;
 
-import dev.twostep.core.method.Channel;
-import dev.twostep.core.method.MethodRole;
+import dev.twostep.core.kind.Channel;
+import dev.twostep.core.kind.MethodRole;
 
 class PhoneCredentialModelTest {
     @Test

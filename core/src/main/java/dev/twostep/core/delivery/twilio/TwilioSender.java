@@ -10,7 +10,7 @@ import com.twilio.type.Twiml;
 import dev.twostep.core.delivery.CodeSender;
 import dev.twostep.core.delivery.DeliveryException;
 import dev.twostep.core.delivery.OutgoingMessage;
-import dev.twostep.core.method.Channel;
+import dev.twostep.core.kind.Channel;
 
 /** Sends codes through Twilio: text messages with the Messages API, calls with the Calls API and TwiML. */
 public final class TwilioSender implements CodeSender {

@@ -14,18 +14,18 @@ import java.util.Locale;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
 import dev.twostep.core.delivery.DeliveryException;
 import dev.twostep.core.delivery.OutgoingMessage;
-import dev.twostep.core.method.Channel;
+import dev.twostep.core.kind.Channel;
 
 /** The real Twilio SDK, through our HTTP client, against a local server that answers as Twilio does. */
 class TwilioSenderTest {

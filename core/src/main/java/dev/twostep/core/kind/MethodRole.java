@@ -1,4 +1,4 @@
-package dev.twostep.core.method;
+package dev.twostep.core.kind;
 
 import java.util.Locale;
 
