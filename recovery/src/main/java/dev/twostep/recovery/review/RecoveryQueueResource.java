@@ -67,8 +67,8 @@ public final class RecoveryQueueResource {
     @GET
     @Path("requests")
     @Produces(MediaType.APPLICATION_JSON)
-    public List<Map<String, Object>> queue(@QueryParam("first") @DefaultValue("0") int first,
-                                           @QueryParam("max") @DefaultValue("100") int max) {
+    public List<RequestViews.QueueEntry> queue(@QueryParam("first") @DefaultValue("0") int first,
+                                               @QueryParam("max") @DefaultValue("100") int max) {
         Reviewers.require(realm, auth);
         if (first < 0 || max < 1 || max > MAX_PAGE) {
             throw new BadRequestException("first must be 0 or more, max 1 to " + MAX_PAGE);
@@ -82,11 +82,12 @@ public final class RecoveryQueueResource {
         Map<String, Long> documents = requests.documentCounts(page);
         Map<String, Long> pending = requests.pendingCounts(realm, page);
         return page.stream().map(request -> {
-            Map<String, Object> summary = summary(request, documents.getOrDefault(request.getId(), 0L), now);
             long others = pending.getOrDefault(request.getUserId(), 0L)
                     - (request.getStatus() == RecoveryStatus.PENDING ? 1 : 0);
-            summary.put("competing", Math.max(0, others));
-            return summary;
+            return new RequestViews.QueueEntry(request.getId(), request.getUserId(), username(request),
+                    request.getStatus().name(), request.getCreatedAt(), ageMinutes(request, now),
+                    documents.getOrDefault(request.getId(), 0L), request.getSentFromBrowser(),
+                    request.getSentFromAddress(), Math.max(0, others));
         }).toList();
     }
 
@@ -94,36 +95,25 @@ public final class RecoveryQueueResource {
     @GET
     @Path("requests/{id}")
     @Produces(MediaType.APPLICATION_JSON)
-    public Map<String, Object> detail(@PathParam("id") String id) {
+    public RequestViews.Detail detail(@PathParam("id") String id) {
         Reviewers.require(realm, auth);
         RecoveryRequestEntity request = find(id);
         Reviewers.requireMayDecideFor(realm, auth, session.users().getUserById(realm, request.getUserId()));
         List<RecoveryRequests.DocumentFacts> documents = requests.documentsOf(request);
-        Map<String, Object> detail = summary(request, documents.size(), Time.currentTimeMillis());
-        detail.put("contactNote", request.getContactNote());
-        detail.put("decidedAt", request.getDecidedAt());
-        detail.put("decidedBy", request.getDecidedBy());
-        detail.put("reason", request.getReason());
         // Every other open request of the account, to weigh side by side: approving one withdraws the others.
         List<RecoveryRequestEntity> competingRequests = requests.competingWith(realm, request);
         Map<String, Long> competingDocuments = requests.documentCounts(competingRequests);
-        detail.put("competingRequests", competingRequests.stream().map(other -> {
-            Map<String, Object> competing = new LinkedHashMap<>();
-            competing.put("id", other.getId());
-            competing.put("createdAt", other.getCreatedAt());
-            competing.put("sentFromBrowser", other.getSentFromBrowser());
-            competing.put("sentFromAddress", other.getSentFromAddress());
-            competing.put("documents", competingDocuments.getOrDefault(other.getId(), 0L));
-            return competing;
-        }).toList());
-        detail.put("documentList", documents.stream().map(document -> Map.of(
-                "id", document.id(), "position", document.position(), "mediaType", document.mediaType(),
-                "size", document.size())).toList());
         UserModel user = session.users().getUserById(realm, request.getUserId());
-        if (user != null) {
-            detail.put("account", accountFacts(user));
-        }
-        return detail;
+        return new RequestViews.Detail(request.getId(), request.getUserId(), user == null ? null : user.getUsername(),
+                request.getStatus().name(), request.getCreatedAt(), ageMinutes(request, Time.currentTimeMillis()),
+                documents.size(), request.getSentFromBrowser(), request.getSentFromAddress(), request.getContactNote(),
+                request.getDecidedAt(), request.getDecidedBy(), request.getReason(),
+                competingRequests.stream().map(other -> new RequestViews.CompetingRequest(other.getId(),
+                        other.getCreatedAt(), other.getSentFromBrowser(), other.getSentFromAddress(),
+                        competingDocuments.getOrDefault(other.getId(), 0L))).toList(),
+                documents.stream().map(document -> new RequestViews.DocumentEntry(document.id(), document.position(),
+                        document.mediaType(), document.size())).toList(),
+                user == null ? null : accountFacts(user));
     }
 
     /** A document, always as a download: never rendered by the reviewer's browser in our origin. */
@@ -151,7 +141,7 @@ public final class RecoveryQueueResource {
     @POST
     @Path("requests/{id}/approve")
     @Produces(MediaType.APPLICATION_JSON)
-    public Map<String, Object> approve(@PathParam("id") String id) {
+    public RequestViews.Detail approve(@PathParam("id") String id) {
         Reviewers.require(realm, auth);
         RecoveryRequestEntity request = find(id);
         UserModel user = session.users().getUserById(realm, request.getUserId());
@@ -170,7 +160,7 @@ public final class RecoveryQueueResource {
     @Path("requests/{id}/reject")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Map<String, Object> reject(@PathParam("id") String id, Map<String, String> body) {
+    public RequestViews.Detail reject(@PathParam("id") String id, Map<String, String> body) {
         Reviewers.require(realm, auth);
         String reason = body == null || body.get("reason") == null ? "" : body.get("reason").strip();
         if (reason.isEmpty() || reason.length() > 1000) {
@@ -190,10 +180,10 @@ public final class RecoveryQueueResource {
     @POST
     @Path("purge")
     @Produces(MediaType.APPLICATION_JSON)
-    public Map<String, Object> purge() {
+    public RequestViews.Purged purge() {
         Reviewers.require(realm, auth);
         DocumentRetention.Purged purged = DocumentRetention.purge(session, realm);
-        return Map.of("deleted", purged.documents(), "draftsDeleted", purged.drafts());
+        return new RequestViews.Purged(purged.documents(), purged.drafts());
     }
 
     private void decide(RecoveryRequestEntity request, RecoveryStatus decision, String reason) {
@@ -219,36 +209,30 @@ public final class RecoveryQueueResource {
                 .orElseThrow(() -> new NotFoundException("no such recovery request"));
     }
 
-    private Map<String, Object> summary(RecoveryRequestEntity request, long documents, long now) {
-        Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("id", request.getId());
-        summary.put("userId", request.getUserId());
+    private String username(RecoveryRequestEntity request) {
         UserModel user = session.users().getUserById(realm, request.getUserId());
-        summary.put("username", user == null ? null : user.getUsername());
-        summary.put("status", request.getStatus().name());
-        summary.put("createdAt", request.getCreatedAt());
-        summary.put("ageMinutes", Math.max(0, (now - request.getCreatedAt()) / 60_000));
-        summary.put("documents", documents);
-        summary.put("sentFromBrowser", request.getSentFromBrowser());
-        summary.put("sentFromAddress", request.getSentFromAddress());
-        return summary;
+        return user == null ? null : user.getUsername();
     }
 
-    private Map<String, Object> accountFacts(UserModel user) {
-        Map<String, Object> facts = new LinkedHashMap<>();
-        facts.put("createdAt", user.getCreatedTimestamp());
+    private static long ageMinutes(RecoveryRequestEntity request, long now) {
+        return Math.max(0, (now - request.getCreatedAt()) / 60_000);
+    }
+
+    private RequestViews.AccountFacts accountFacts(UserModel user) {
         // From the login events, when the realm keeps them (the seller realm does).
-        facts.put("lastSignIn", session.getProvider(EventStoreProvider.class).createQuery().realm(realm.getId())
+        Long lastSignIn = session.getProvider(EventStoreProvider.class).createQuery().realm(realm.getId())
                 .user(user.getId()).type(EventType.LOGIN).maxResults(1).getResultStream()
-                .map(Event::getTime).findFirst().orElse(null));
-        PhoneNumbers numbers = new PhoneNumbers();
+                .map(Event::getTime).findFirst().orElse(null);
         UserMethods methods = UserMethods.of(user);
-        // Kind and masked number, for the page to put in the reviewer's words ("Text message to +1 •••-•••-0132").
-        for (MethodRole role : MethodRole.values()) {
-            facts.put(role.id(), methods.inRole(role).map(method -> method.phone()
-                    .map(phone -> Map.of("kind", phone.channel().id(), "masked", numbers.mask(phone.number())))
-                    .orElse(Map.of("kind", "app"))).orElse(null));
-        }
-        return facts;
+        return new RequestViews.AccountFacts(user.getCreatedTimestamp(), lastSignIn,
+                methodFacts(methods, MethodRole.PRIMARY), methodFacts(methods, MethodRole.BACKUP));
+    }
+
+    /** Kind and masked number, for the page to put in the reviewer's words ("Text message to +1 •••-•••-0132"). */
+    private static RequestViews.MethodFacts methodFacts(UserMethods methods, MethodRole role) {
+        PhoneNumbers numbers = new PhoneNumbers();
+        return methods.inRole(role).map(method -> method.phone()
+                .map(phone -> new RequestViews.MethodFacts(phone.channel().id(), numbers.mask(phone.number())))
+                .orElse(new RequestViews.MethodFacts("app", null))).orElse(null);
     }
 }
