@@ -1,0 +1,232 @@
+package dev.twostep.signin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import java.util.Map;
+
+import jakarta.ws.rs.core.Cookie;
+import jakarta.ws.rs.core.NewCookie;
+
+import org.junit.jupiter.api.Test;
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.AuthenticationFlowError;
+import org.keycloak.events.Errors;
+import org.keycloak.models.credential.OTPCredentialModel;
+import org.keycloak.services.managers.BruteForceProtector;
+
+import dev.twostep.core.RequiredActionIds;
+import dev.twostep.core.device.TrustedDeviceCredentialModel;
+import dev.twostep.core.kind.Channel;
+import dev.twostep.core.kind.MethodRole;
+import dev.twostep.core.phone.PhoneCredentialModel;
+import dev.twostep.core.recovery.AccountRecovery;
+import dev.twostep.core.testing.StandInKeycloak;
+import dev.twostep.core.testing.StandInUser;
+
+/** Each way through the sign-in step, on stand-ins of Keycloak's contexts (the integration tests run the real one). */
+class VerifyAuthenticatorTest {
+    private final StandInKeycloak kc = new StandInKeycloak();
+    private final VerifyAuthenticator step = new VerifyAuthenticator();
+
+    private AccountRecovery installedRecovery() {
+        AccountRecovery recovery = mock(AccountRecovery.class);
+        when(recovery.available()).thenReturn(true);
+        when(recovery.admitsEnrollment(any(), any())).thenReturn(true);
+        kc.providers.put(AccountRecovery.class, recovery);
+        return recovery;
+    }
+
+    @Test
+    void withoutAnyMethodAndWithoutTheRecoveryModuleTheSellerGoesOnToTheEnrollment() {
+        StandInUser user = new StandInUser();
+        AuthenticationFlowContext flow = kc.flowContext(user);
+        step.authenticate(flow);
+        verify(flow).success();
+        assertTrue(user.requiredActions.contains(RequiredActionIds.ENROLL), "no exemption: the enrollment is next");
+        assertTrue(kc.loginRequiredActions.contains(RequiredActionIds.ENROLL));
+        assertEquals("enrollment", kc.authNotes.get(VerifyAuthenticator.NOTE_PASSED_BY));
+    }
+
+    @Test
+    void aDisabledEnrollmentFailsClosedInsteadOfLettingThePasswordThrough() {
+        kc.requiredActionsEnabled.put(RequiredActionIds.ENROLL, false);
+        AuthenticationFlowContext flow = kc.flowContext(new StandInUser());
+        step.authenticate(flow);
+        verify(flow).failure(AuthenticationFlowError.CREDENTIAL_SETUP_REQUIRED);
+        verify(flow, never()).success();
+    }
+
+    @Test
+    void anApprovalWaitingForAnotherBrowserKeepsThisOneOnTheRecoveryPages() {
+        AccountRecovery recovery = installedRecovery();
+        when(recovery.admitsEnrollment(any(), any())).thenReturn(false);
+        AuthenticationFlowContext flow = kc.flowContext(new StandInUser());
+        step.authenticate(flow);
+        verify(recovery).start(flow);
+        verify(flow, never()).success();
+    }
+
+    @Test
+    void whatIsLeftOfAnIncompleteSetupIsAskedForBeforeTheEnrollment() {
+        StandInUser user = new StandInUser().app();
+        AuthenticationFlowContext flow = kc.flowContext(user);
+        step.authenticate(flow);
+        assertEquals("two-step-verify.ftl", kc.pages.last().template());
+        assertTrue(user.requiredActions.contains(RequiredActionIds.ENROLL));
+        verify(flow, never()).success();
+    }
+
+    @Test
+    void theAppCodePassesTheStepAndSettlesAnyRecovery() {
+        AccountRecovery recovery = installedRecovery();
+        StandInUser user = StandInUser.enrolled();
+        AuthenticationFlowContext flow = kc.flowContext(user);
+        step.authenticate(flow);
+        assertEquals(true, current().get("app"), "the app is the primary");
+
+        kc.post("code", StandInUser.APP_CODE);
+        step.action(flow);
+        verify(flow).success(OTPCredentialModel.TYPE);
+        verify(recovery).settle(kc.realm, user.model);
+        assertEquals("code", kc.authNotes.get(VerifyAuthenticator.NOTE_PASSED_BY));
+        assertTrue(kc.cookiesSet.isEmpty(), "no trusted device without the box ticked");
+    }
+
+    @Test
+    void aWrongCodeIsAFailedLoginWithItsEventAndTheSameMethodAsksAgain() {
+        AccountRecovery recovery = installedRecovery();
+        AuthenticationFlowContext flow = kc.flowContext(StandInUser.enrolled());
+        step.authenticate(flow);
+        kc.post("code", "135790");
+        step.action(flow);
+        verify(flow).failureChallenge(eq(AuthenticationFlowError.INVALID_CREDENTIALS), any());
+        verify(flow, never()).success(anyString());
+        verify(recovery, never()).settle(any(), any());
+        assertEquals("two-step-verify.ftl", kc.pages.last().template());
+        assertEquals(java.util.List.of("twoStepCodeInvalid"), kc.pages.last().errors());
+        StandInKeycloak.Events.Written event = kc.events.written.get(kc.events.written.size() - 1);
+        assertEquals(Errors.INVALID_USER_CREDENTIALS, event.outcome());
+        assertEquals("primary", event.details().get("two_step_method"));
+    }
+
+    @Test
+    void aLockedOutUserLearnsNothingOfTheCodeTyped() {
+        when(kc.realm.isBruteForceProtected()).thenReturn(true);
+        BruteForceProtector protector = mock(BruteForceProtector.class);
+        when(protector.isTemporarilyDisabled(any(), any(), any())).thenReturn(true);
+        kc.providers.put(BruteForceProtector.class, protector);
+        AuthenticationFlowContext flow = kc.flowContext(StandInUser.enrolled());
+        step.authenticate(flow);
+        kc.post("code", StandInUser.APP_CODE);
+        step.action(flow);
+        verify(flow, never()).success(anyString());
+        assertEquals(java.util.List.of("twoStepLockedOut"), kc.pages.last().errors());
+        assertEquals(Errors.USER_TEMPORARILY_DISABLED, kc.events.written.get(kc.events.written.size() - 1).outcome());
+    }
+
+    @Test
+    void aTextMessagePrimaryGetsOneTextAndItsCodePasses() {
+        StandInUser user = new StandInUser().phone("+393471234567", Channel.SMS, MethodRole.PRIMARY).app();
+        AuthenticationFlowContext flow = kc.flowContext(user);
+        step.authenticate(flow);
+        assertEquals(1, kc.sent.size());
+        assertEquals("+393471234567", kc.sent.get(0).to());
+        step.authenticate(flow); // a reload
+        assertEquals(1, kc.sent.size(), "a reload sends nothing more");
+
+        kc.post("code", kc.lastCode());
+        step.action(flow);
+        verify(flow).success(PhoneCredentialModel.TYPE);
+    }
+
+    @Test
+    void didntReceiveTheCodeOffersTheBackupAndAVoiceCallWithinTheCooldownWaits() {
+        StandInUser user = new StandInUser().phone("+393471234567", Channel.SMS, MethodRole.PRIMARY).app();
+        AuthenticationFlowContext flow = kc.flowContext(user);
+        step.authenticate(flow);
+        kc.post("action", "other");
+        step.action(flow);
+        assertEquals("two-step-other-methods.ftl", kc.pages.last().template());
+        @SuppressWarnings("unchecked")
+        java.util.List<Map<String, Object>> others = (java.util.List<Map<String, Object>>) kc.pages.last().model().get("others");
+        assertEquals(java.util.List.of("backup", "primary-voice"), others.stream().map(o -> o.get("id")).toList());
+
+        kc.post("action", "use", "method", "primary-voice");
+        step.action(flow);
+        assertEquals(1, kc.sent.size(), "a call right after the text waits for the number's cooldown");
+        assertEquals(java.util.List.of("twoStepResendTooSoon"), kc.pages.last().errors());
+
+        kc.post("action", "use", "method", "backup");
+        step.action(flow);
+        assertEquals(true, current().get("app"), "the app backup asks for its code, nothing is sent");
+        kc.post("code", StandInUser.APP_CODE);
+        step.action(flow);
+        verify(flow).success(OTPCredentialModel.TYPE);
+    }
+
+    @Test
+    void aTrustedBrowserPassesWithoutACodeAndSettles() {
+        AccountRecovery recovery = installedRecovery();
+        StandInUser user = StandInUser.enrolled();
+        AuthenticationFlowContext first = kc.flowContext(user);
+        step.authenticate(first);
+        kc.post("code", StandInUser.APP_CODE, "trustDevice", "on");
+        step.action(first);
+        assertEquals(1, user.count(TrustedDeviceCredentialModel.TYPE), "the browser is trusted");
+        NewCookie cookie = kc.cookiesSet.get(0);
+
+        StandInKeycloak next = new StandInKeycloak();
+        next.providers.put(AccountRecovery.class, recovery);
+        next.cookies.put(cookie.getName(), new Cookie.Builder(cookie.getName()).value(cookie.getValue()).build());
+        AuthenticationFlowContext again = next.flowContext(user);
+        step.authenticate(again);
+        verify(again).success(TrustedDeviceCredentialModel.TYPE);
+        assertEquals("trusted-device", next.authNotes.get(VerifyAuthenticator.NOTE_PASSED_BY));
+        assertTrue(next.pages.shown.isEmpty(), "no page at all");
+    }
+
+    @Test
+    void aForgedTrustedDeviceCookieIsJustAskedForACode() {
+        StandInUser user = StandInUser.enrolled();
+        kc.cookies.put("TWO_STEP_TRUSTED_DEVICE", new Cookie.Builder("TWO_STEP_TRUSTED_DEVICE").value("forged.value").build());
+        AuthenticationFlowContext flow = kc.flowContext(user);
+        step.authenticate(flow);
+        verify(flow, never()).success(anyString());
+        assertEquals("two-step-verify.ftl", kc.pages.last().template());
+    }
+
+    @Test
+    void postsFromTheRecoveryPagesGoToTheRecovery() {
+        AccountRecovery recovery = installedRecovery();
+        when(recovery.onPages(any())).thenReturn(true);
+        AuthenticationFlowContext flow = kc.flowContext(StandInUser.enrolled());
+        kc.post("action", "back");
+        step.action(flow);
+        verify(recovery).handle(eq(flow), any());
+        assertTrue(kc.pages.shown.isEmpty(), "the code page is the recovery's to show");
+    }
+
+    @Test
+    void withoutTheRecoveryModuleThePageSaysRecoveryIsNotOffered() {
+        AuthenticationFlowContext flow = kc.flowContext(StandInUser.enrolled());
+        step.authenticate(flow);
+        kc.post("action", "recovery-start");
+        step.action(flow);
+        assertEquals("two-step-recovery-info.ftl", kc.pages.last().template());
+        assertEquals(false, kc.pages.last().model().get("recoveryInstalled"));
+        assertEquals(false, kc.pages.last().model().get("recoverable"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> current() {
+        return (Map<String, Object>) kc.pages.last().model().get("current");
+    }
+}
