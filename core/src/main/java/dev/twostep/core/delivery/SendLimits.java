@@ -1,7 +1,7 @@
 package dev.twostep.core.delivery;
 
 import java.time.Duration;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.Map;
 
 import org.keycloak.models.SingleUseObjectProvider;
 
@@ -12,7 +12,7 @@ import org.keycloak.models.SingleUseObjectProvider;
  */
 public final class SendLimits {
     private static final String PREFIX = "two-step.sends.";
-    private static final int RANDOM_PICKS = 3;
+    private static final String NEXT = "next";
     /** How long a spent budget answers "no" without a scan: a freed slot waits at most this long. */
     private static final Duration SPENT_MARK = Duration.ofMinutes(1);
 
@@ -26,18 +26,19 @@ public final class SendLimits {
      * Takes one message from the budget of {@code subject} ({@code limit} per {@code window}); false when
      * the budget is spent, and then nothing is taken.
      * <p>
-     * Each store call is a round trip to the replicated cache on a cluster, so slots are probed from a
-     * random one (a few random picks, then in turn from the last): a budget used to a fraction f costs about
-     * 1/(1-f) calls, not one per message already sent. A full scan that finds nothing leaves a short-lived
-     * mark, so refusals under a flood cost two calls, not {@code limit}; a slot that expires meanwhile is
-     * still found by the first random pick.
+     * Each store call is a round trip to the replicated cache on a cluster, so the scan starts at the slot
+     * after the last one taken (a shared hint: a race only costs a probe, the slots themselves are taken
+     * atomically) instead of at the first, and wraps around to find slots whose lifespans ended. Slots fill
+     * from the lowest, so a limit lowered mid-window still counts what was sent under the higher one. A full
+     * scan that finds nothing leaves a short-lived mark, so refusals under a flood cost three calls, not
+     * {@code limit}.
      */
     public boolean take(String subject, int limit, Duration window) {
         String slots = PREFIX + subject + "#";
+        String hintKey = PREFIX + subject + ".next";
         long lifespan = window.toSeconds();
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        int slot = random.nextInt(limit);
-        if (store.putIfAbsent(slots + slot, lifespan)) {
+        int start = Math.floorMod(hint(store.get(hintKey)), limit);
+        if (claim(slots, start, lifespan, hintKey)) {
             return true;
         }
         // Keyed by the limit: an admin who raises it gets the new budget at once, not after the mark expires.
@@ -45,19 +46,29 @@ public final class SendLimits {
         if (store.contains(spent)) {
             return false;
         }
-        for (int pick = 1; pick < RANDOM_PICKS && pick < limit; pick++) {
-            slot = random.nextInt(limit);
-            if (store.putIfAbsent(slots + slot, lifespan)) {
-                return true;
-            }
-        }
         for (int step = 1; step < limit; step++) {
-            if (store.putIfAbsent(slots + (slot + step) % limit, lifespan)) {
+            if (claim(slots, (start + step) % limit, lifespan, hintKey)) {
                 return true;
             }
         }
         store.putIfAbsent(spent, Math.min(lifespan, SPENT_MARK.toSeconds()));
         return false;
+    }
+
+    private boolean claim(String slots, int slot, long lifespan, String hintKey) {
+        if (!store.putIfAbsent(slots + slot, lifespan)) {
+            return false;
+        }
+        store.put(hintKey, lifespan, Map.of(NEXT, Integer.toString(slot + 1)));
+        return true;
+    }
+
+    private static int hint(Map<String, String> stored) {
+        try {
+            return stored == null ? 0 : Integer.parseInt(stored.getOrDefault(NEXT, "0"));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     public static String user(String realmId, String userId) {
