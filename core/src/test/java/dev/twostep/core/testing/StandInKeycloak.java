@@ -78,6 +78,9 @@ public final class StandInKeycloak {
     public StandInKeycloak() {
         lenient().when(session.singleUseObjects()).thenReturn(singleUse);
         lenient().when(session.getContext()).thenReturn(context);
+        // No session of the user anywhere: a reset or a sign-out elsewhere has nothing to end.
+        lenient().when(session.sessions()).thenReturn(mock(org.keycloak.models.UserSessionProvider.class));
+        lenient().when(session.users()).thenReturn(mock(org.keycloak.models.UserProvider.class));
         lenient().when(session.getProvider(any())).thenAnswer(call -> providers.get(call.<Class<?>>getArgument(0)));
         KeycloakSessionFactory factory = mock(KeycloakSessionFactory.class);
         // A background job (a send's outcome) runs in "another" session: this one, whose store it shares.
