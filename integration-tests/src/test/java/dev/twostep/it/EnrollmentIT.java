@@ -108,6 +108,12 @@ class EnrollmentIT {
         assertEquals(List.of("password", "two-step-phone", "otp", "two-step-app", "two-step-trusted-device").stream()
                 .sorted().toList(), types().stream().sorted().toList());
         assertFalse(requiredActions().contains("two-step-enroll"));
+        // As Keycloak's own credential set-up does: one UPDATE_CREDENTIAL event per method stored.
+        JsonNode updates = seller.admin.events(seller.id, "UPDATE_CREDENTIAL");
+        List<String> roles = new java.util.ArrayList<>();
+        updates.forEach(event -> roles.add(event.path("details").path("two_step_role").asText()));
+        assertEquals(List.of("backup", "primary"), roles.stream().sorted().toList(), updates.toString());
+        updates.forEach(event -> assertEquals(seller.id, event.path("userId").asText()));
     }
 
     @Test

@@ -246,6 +246,16 @@ class SignInIT {
             String fresh = seller.latestMessage(sent + 1).get("code").asText();
             new TwoStepCodePage(browser).signIn(fresh);
             seller.awaitApp(browser);
+            // Each wrong code is a failed login to Keycloak, as its own OTP form reports one.
+            JsonNode failures = seller.admin.events(seller.id, "LOGIN_ERROR");
+            int wrongCodes = 0;
+            for (JsonNode failure : failures) {
+                if ("invalid_user_credentials".equals(failure.path("error").asText())
+                        && "primary".equals(failure.path("details").path("two_step_method").asText())) {
+                    wrongCodes++;
+                }
+            }
+            assertTrue(wrongCodes >= 5, "LOGIN_ERROR events for the wrong codes: " + failures);
         } finally {
             seller.admin.changeRealm(realmBefore);
         }
