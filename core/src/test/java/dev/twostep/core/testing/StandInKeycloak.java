@@ -24,9 +24,11 @@ import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
 
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.RequiredActionContext;
+import org.keycloak.common.util.KeycloakUriBuilder;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.executors.ExecutorsProvider;
 import org.keycloak.forms.login.LoginFormsProvider;
@@ -89,6 +91,8 @@ public final class StandInKeycloak {
         lenient().when(session.getTransactionManager()).thenReturn(mock(org.keycloak.models.KeycloakTransactionManager.class));
         lenient().when(context.getRequestHeaders().getCookies()).thenReturn(cookies);
         lenient().when(context.getUri().getBaseUri()).thenReturn(URI.create("http://localhost:8080/"));
+        lenient().when(context.getUri().getBaseUriBuilder())
+                .thenAnswer(call -> uriBuilder(KeycloakUriBuilder.fromUri("http://localhost:8080/")));
         lenient().when(context.resolveLocale(any())).thenReturn(Locale.ENGLISH);
         lenient().when(context.getConnection().getRemoteAddr()).thenReturn("10.0.0.1");
         lenient().when(context.getRealm()).thenReturn(realm);
@@ -182,6 +186,25 @@ public final class StandInKeycloak {
         lenient().when(action.getConnection()).thenReturn(connection);
         lenient().when(action.getUriInfo()).thenReturn(uri);
         return action;
+    }
+
+    /** JAX-RS's URI builder over Keycloak's own, which needs no JAX-RS runtime: paths, query parameters, build. */
+    private static UriBuilder uriBuilder(KeycloakUriBuilder builder) {
+        UriBuilder[] self = new UriBuilder[1];
+        self[0] = mock(UriBuilder.class, call -> switch (call.getMethod().getName()) {
+            case "path" -> {
+                builder.path(String.valueOf(call.<Object>getArgument(0)));
+                yield self[0];
+            }
+            case "queryParam" -> {
+                Object[] values = java.util.Arrays.copyOfRange(call.getArguments(), 1, call.getArguments().length);
+                builder.queryParam(call.getArgument(0), values);
+                yield self[0];
+            }
+            case "build" -> builder.build();
+            default -> throw new UnsupportedOperationException("UriBuilder." + call.getMethod().getName());
+        });
+        return self[0];
     }
 
     /** A form post of {@code fields} (name, value, name, value...). */
