@@ -247,7 +247,15 @@ public final class Seller implements AutoCloseable {
         if (code.offersToTrustThisDevice()) {
             throw new AssertionError("the settings offer to trust this browser");
         }
-        code.signIn(latestMessage(sent + 1).get("code").asText());
+        if (code.errors().contains("Please wait")) {
+            // The sign-in that just sent this number a code holds its turn for the suite's 1 s cooldown, and a
+            // quick test gets here sooner: as a seller would, wait and ask for the code again.
+            Pause.millis(1100);
+            code.sendAgain();
+            code = new TwoStepCodePage(browser);
+        }
+        String fresh = latestMessage(sent + 1).get("code").asText();
+        code.signIn(fresh);
         return new SecuritySettingsPage(browser);
     }
 
