@@ -2,17 +2,17 @@ package dev.twostep.signin;
 
 import java.util.List;
 
-import org.keycloak.Config;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.AuthenticatorFactory;
 import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.credential.OTPCredentialModel;
 import org.keycloak.provider.ProviderConfigProperty;
 
+import dev.twostep.core.NoLifecycle;
+
 /** Registers {@value #PROVIDER_ID}, the 2SV step of the realm's direct-grant (password grant) flow. */
-public final class DirectGrantAuthenticatorFactory implements AuthenticatorFactory {
+public final class DirectGrantAuthenticatorFactory implements AuthenticatorFactory, NoLifecycle<Authenticator> {
     public static final String PROVIDER_ID = "two-step-direct-grant";
 
     private static final AuthenticationExecutionModel.Requirement[] CHOICES = {
@@ -62,17 +62,5 @@ public final class DirectGrantAuthenticatorFactory implements AuthenticatorFacto
     @Override
     public List<ProviderConfigProperty> getConfigProperties() {
         return List.of();
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
     }
 }

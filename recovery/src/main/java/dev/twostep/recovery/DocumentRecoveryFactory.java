@@ -2,17 +2,16 @@ package dev.twostep.recovery;
 
 import java.util.List;
 
-import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 
+import dev.twostep.core.NoLifecycle;
 import dev.twostep.core.recovery.AccountRecovery;
 import dev.twostep.core.recovery.AccountRecoveryFactory;
 import dev.twostep.recovery.request.RecoveryPolicy;
 
 /** Installs {@link DocumentRecovery} as the account recovery of the sign-in and the enrollment. */
-public final class DocumentRecoveryFactory implements AccountRecoveryFactory {
+public final class DocumentRecoveryFactory implements AccountRecoveryFactory, NoLifecycle<AccountRecovery> {
     public static final String PROVIDER_ID = "documents";
 
     @Override
@@ -28,17 +27,5 @@ public final class DocumentRecoveryFactory implements AccountRecoveryFactory {
     @Override
     public String getId() {
         return PROVIDER_ID;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
     }
 }

@@ -1,15 +1,14 @@
 package dev.twostep.enroll;
 
-import org.keycloak.Config;
 import org.keycloak.authentication.RequiredActionFactory;
 import org.keycloak.authentication.RequiredActionProvider;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 
+import dev.twostep.core.NoLifecycle;
 import dev.twostep.core.RequiredActionIds;
 
 /** Registers the enrollment as required action {@value #PROVIDER_ID}. */
-public final class EnrollActionFactory implements RequiredActionFactory {
+public final class EnrollActionFactory implements RequiredActionFactory, NoLifecycle<RequiredActionProvider> {
     public static final String PROVIDER_ID = RequiredActionIds.ENROLL;
 
     @Override
@@ -20,18 +19,6 @@ public final class EnrollActionFactory implements RequiredActionFactory {
     @Override
     public String getDisplayText() {
         return "Set up Two-Step Verification";
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
     }
 
     @Override

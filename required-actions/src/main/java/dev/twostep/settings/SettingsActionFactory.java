@@ -1,15 +1,14 @@
 package dev.twostep.settings;
 
-import org.keycloak.Config;
 import org.keycloak.authentication.RequiredActionFactory;
 import org.keycloak.authentication.RequiredActionProvider;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 
+import dev.twostep.core.NoLifecycle;
 import dev.twostep.core.RequiredActionIds;
 
 /** Registers Advanced Security Settings as required action {@value #PROVIDER_ID}, opened with {@code kc_action}. */
-public final class SettingsActionFactory implements RequiredActionFactory {
+public final class SettingsActionFactory implements RequiredActionFactory, NoLifecycle<RequiredActionProvider> {
     public static final String PROVIDER_ID = RequiredActionIds.SETTINGS;
 
     @Override
@@ -20,18 +19,6 @@ public final class SettingsActionFactory implements RequiredActionFactory {
     @Override
     public String getDisplayText() {
         return "Two-Step Verification settings";
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
     }
 
     @Override

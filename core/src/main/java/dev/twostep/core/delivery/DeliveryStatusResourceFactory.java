@@ -1,30 +1,18 @@
 package dev.twostep.core.delivery;
 
-import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.services.resource.RealmResourceProvider;
 import org.keycloak.services.resource.RealmResourceProviderFactory;
 
+import dev.twostep.core.NoLifecycle;
+
 /** Serves {@code /realms/{realm}/}{@value #PROVIDER_ID}{@code /{deliveryId}} for the code pages' status check. */
-public final class DeliveryStatusResourceFactory implements RealmResourceProviderFactory {
+public final class DeliveryStatusResourceFactory implements RealmResourceProviderFactory, NoLifecycle<RealmResourceProvider> {
     public static final String PROVIDER_ID = "two-step-delivery";
 
     @Override
     public RealmResourceProvider create(KeycloakSession session) {
         return new DeliveryStatusResource(session);
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
     }
 
     @Override
