@@ -62,7 +62,10 @@ public final class SharedKeycloak implements BeforeAllCallback {
         if ("postgres".equals(System.getProperty("twostep.db"))) {
             started.withOptions(postgresOptions());
         }
-        started.withOptions(PROXY_OPTIONS).withOptions(CACHED_THEMES);
+        if (!"false".equals(System.getProperty("twostep.proxy"))) {
+            started.withOptions(PROXY_OPTIONS);
+        }
+        started.withOptions(CACHED_THEMES);
         String extra = System.getProperty("twostep.kc.options", "").trim();
         if (!extra.isEmpty()) {
             started.withOptions(List.of(extra.split("\\s+")));
