@@ -12,7 +12,6 @@ import static org.mockito.Mockito.when;
 
 import java.util.Map;
 
-import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.NewCookie;
 
 import org.junit.jupiter.api.Test;
@@ -185,7 +184,7 @@ class VerifyAuthenticatorTest {
 
         StandInKeycloak next = new StandInKeycloak();
         next.providers.put(AccountRecovery.class, recovery);
-        next.cookies.put(cookie.getName(), new Cookie.Builder(cookie.getName()).value(cookie.getValue()).build());
+        next.browserSends(cookie.getName(), cookie.getValue());
         AuthenticationFlowContext again = next.flowContext(user);
         step.authenticate(again);
         verify(again).success(TrustedDeviceCredentialModel.TYPE);
@@ -196,7 +195,7 @@ class VerifyAuthenticatorTest {
     @Test
     void aForgedTrustedDeviceCookieIsJustAskedForACode() {
         StandInUser user = StandInUser.enrolled();
-        kc.cookies.put("TWO_STEP_TRUSTED_DEVICE", new Cookie.Builder("TWO_STEP_TRUSTED_DEVICE").value("forged.value").build());
+        kc.browserSends("TWO_STEP_TRUSTED_DEVICE", "forged.value");
         AuthenticationFlowContext flow = kc.flowContext(user);
         step.authenticate(flow);
         verify(flow, never()).success(anyString());

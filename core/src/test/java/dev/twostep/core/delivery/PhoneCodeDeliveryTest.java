@@ -27,9 +27,14 @@ class PhoneCodeDeliveryTest {
     private final PendingCode pending = new PendingCode(new AuthSessionNotes(kc.authSession), "test");
 
     private static TwoStepPolicy policy(Duration cooldown, int perUser, int perNumber, Set<String> countries) {
+        return policy(cooldown, perUser, perNumber, TwoStepPolicy.defaults().sendsPerIpPerHour(), countries);
+    }
+
+    private static TwoStepPolicy policy(Duration cooldown, int perUser, int perNumber, int perAddress,
+                                        Set<String> countries) {
         TwoStepPolicy d = TwoStepPolicy.defaults();
         return new TwoStepPolicy(d.codeLength(), d.codeLifetime(), d.maxWrongTries(), cooldown,
-                d.trustedDeviceLifetime(), perUser, perNumber, d.sendsPerIpPerHour(), countries);
+                d.trustedDeviceLifetime(), perUser, perNumber, perAddress, countries);
     }
 
     private Optional<String> send(TwoStepPolicy policy, boolean proven) {
@@ -105,9 +110,7 @@ class PhoneCodeDeliveryTest {
 
     @Test
     void anEnrollmentSendAlsoSpendsTheAddresssBudget() {
-        TwoStepPolicy d = TwoStepPolicy.defaults();
-        TwoStepPolicy policy = new TwoStepPolicy(d.codeLength(), d.codeLifetime(), d.maxWrongTries(), Duration.ZERO,
-                d.trustedDeviceLifetime(), 100, 100, 1, Set.of());
+        TwoStepPolicy policy = policy(Duration.ZERO, 100, 100, 1, Set.of());
         PhoneCodeDelivery delivery = new PhoneCodeDelivery(kc.session, policy);
         assertEquals(Optional.empty(), delivery.sendForEnrollment(kc.realm, user.model, pending, NUMBER, Channel.SMS));
         assertEquals(Optional.of("twoStepSendLimit"),

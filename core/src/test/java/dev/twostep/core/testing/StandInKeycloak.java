@@ -207,6 +207,11 @@ public final class StandInKeycloak {
         return self[0];
     }
 
+    /** The browser sends cookie {@code name} with {@code value} on the next requests. */
+    public void browserSends(String name, String value) {
+        cookies.put(name, new Cookie.Builder(name).value(value).build());
+    }
+
     /** A form post of {@code fields} (name, value, name, value...). */
     public StandInKeycloak post(String... fields) {
         posted.clear();

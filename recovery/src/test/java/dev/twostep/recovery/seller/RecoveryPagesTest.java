@@ -15,7 +15,6 @@ import java.util.UUID;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
-import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.NewCookie;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -63,7 +62,7 @@ class RecoveryPagesTest {
         request.setStatus(status);
         NewCookie claim = new RecoveryClaim(kc.session).bind(kc.realm, request);
         if (fromThisBrowser) {
-            kc.cookies.put(claim.getName(), new Cookie.Builder(claim.getName()).value(claim.getValue()).build());
+            kc.browserSends(claim.getName(), claim.getValue());
         }
         requests.add(0, request);
         return request;
