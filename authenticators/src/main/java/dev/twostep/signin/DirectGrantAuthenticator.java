@@ -19,6 +19,7 @@ import org.keycloak.models.credential.OTPCredentialModel;
 import dev.twostep.core.code.PendingCode;
 import dev.twostep.core.code.PhoneCodeCheck;
 import dev.twostep.core.code.SingleUseNotes;
+import dev.twostep.core.delivery.NumberScreen;
 import dev.twostep.core.delivery.PhoneCodeDelivery;
 import dev.twostep.core.kind.MethodRole;
 import dev.twostep.core.method.AppCodeCheck;
@@ -83,7 +84,7 @@ public final class DirectGrantAuthenticator implements Authenticator {
             return;
         }
         PhoneCredentialData number = phone.get();
-        PhoneCodeDelivery delivery = new PhoneCodeDelivery(context.getSession(), policy);
+        PhoneCodeDelivery delivery = new PhoneCodeDelivery(context.getSession(), policy, context.getEvent());
         String masked = new PhoneNumbers().mask(number.number());
         long wait = delivery.cooldownLeft(number.number(), number.verified());
         if (wait > 0 && number.number().equals(pending.target())) {
@@ -95,6 +96,12 @@ public final class DirectGrantAuthenticator implements Authenticator {
             // The phone's turn went to another sign-in: that code is not for this call.
             context.challenge(invalidGrant("Two-Step Verification is required: a code went to " + masked
                     + " moments ago for another sign-in; repeat the request without 'otp' in " + wait + " seconds."));
+            return;
+        }
+        if (delivery.screen().simChanged(context.getRealm(), context.getUser(), number.number())) {
+            refuse(context, AuthenticationFlowError.INVALID_CREDENTIALS, NumberScreen.SIM_CHANGED_EVENT,
+                    "Two-Step Verification is required, and the SIM of the user's phone changed recently, so no code "
+                            + "goes to it: send the authenticator app's code as 'otp', or sign in in a browser.");
             return;
         }
         Optional<String> failure = delivery.send(context.getRealm(), context.getUser(), pending, number.number(),

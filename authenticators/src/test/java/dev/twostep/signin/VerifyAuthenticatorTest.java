@@ -147,6 +147,28 @@ class VerifyAuthenticatorTest {
     }
 
     @Test
+    void aPrimaryPhoneWhoseSimChangedLatelyIsHeldBackForTheBackup() {
+        kc.lookingUpNumbers();
+        kc.lookupAnswers.put("+393471234567", new dev.twostep.core.lookup.NumberFacts(
+                dev.twostep.core.lookup.LineType.MOBILE, 5, java.time.Instant.now().minusSeconds(3600), true));
+        StandInUser user = new StandInUser().phone("+393471234567", Channel.SMS, MethodRole.PRIMARY).app();
+        AuthenticationFlowContext flow = kc.flowContext(user);
+        step.authenticate(flow);
+        assertTrue(kc.sent.isEmpty(), "no code to a phone that may be in someone else's hands");
+        assertEquals(true, current().get("app"), "the backup is asked for instead");
+        assertEquals("twoStepSimChanged", kc.pages.last().info());
+        assertTrue(kc.events.outcomes().contains(dev.twostep.core.delivery.NumberScreen.SIM_CHANGED_EVENT));
+
+        kc.post("action", "use", "method", "primary-voice");
+        step.action(flow);
+        assertTrue(kc.sent.isEmpty(), "nor a call to it, asked for by name");
+        assertEquals(1, kc.lookedUp.size(), "one lookup for the whole sign-in");
+        kc.post("code", StandInUser.APP_CODE);
+        step.action(flow);
+        verify(flow).success(OTPCredentialModel.TYPE);
+    }
+
+    @Test
     void didntReceiveTheCodeOffersTheBackupAndAVoiceCallWithinTheCooldownWaits() {
         StandInUser user = new StandInUser().phone("+393471234567", Channel.SMS, MethodRole.PRIMARY).app();
         AuthenticationFlowContext flow = kc.flowContext(user);

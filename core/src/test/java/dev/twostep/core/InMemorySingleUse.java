@@ -9,6 +9,16 @@ import org.keycloak.models.SingleUseObjectProvider;
 public final class InMemorySingleUse implements SingleUseObjectProvider {
     private final Map<String, Map<String, String>> entries = new HashMap<>();
 
+    /** Whether nothing was ever stored (or all was taken out again). */
+    public boolean isEmpty() {
+        return entries.isEmpty();
+    }
+
+    /** Forgets everything, as if every lifespan had ended. */
+    public void clear() {
+        entries.clear();
+    }
+
     @Override
     public void put(String key, long lifespanSeconds, Map<String, String> notes) {
         entries.put(key, notes);

@@ -106,7 +106,9 @@ final class EnrollmentSteps {
             fail(EnrollPage.PHONE, "number", "twoStepInvalidNumber");
             return;
         }
-        Optional<String> refused = numbers.refusal(number.get(), policy);
+        Optional<String> refused = numbers.refusal(number.get(), policy)
+                .or(() -> new PhoneCodeDelivery(context.getSession(), policy, context.getEvent()).screen()
+                        .refusal(context.getRealm(), context.getUser(), number.get(), channel.get()));
         if (refused.isPresent()) {
             fail(EnrollPage.PHONE, "number", refused.get());
             return;
@@ -140,7 +142,7 @@ final class EnrollmentSteps {
             challenge(EnrollPage.PHONE, List.of(), null);
             return;
         }
-        Optional<String> failed = new PhoneCodeDelivery(context.getSession(), policy).laterFailure(pending);
+        Optional<String> failed = new PhoneCodeDelivery(context.getSession(), policy, context.getEvent()).laterFailure(pending);
         if (failed.isPresent()) {
             // The code never went out: back to the number, with the reason, to fix it or pick another way.
             state.show(EnrollPage.PHONE);
@@ -228,7 +230,7 @@ final class EnrollmentSteps {
     }
 
     private boolean sendCode(EnrollPage page, String number, Channel channel) {
-        PhoneCodeDelivery delivery = new PhoneCodeDelivery(context.getSession(), policy);
+        PhoneCodeDelivery delivery = new PhoneCodeDelivery(context.getSession(), policy, context.getEvent());
         PendingCode pending = pendingCode();
         long wait = delivery.cooldownLeft(number, false);
         if (wait > 0) {
@@ -261,7 +263,7 @@ final class EnrollmentSteps {
 
     private void challenge(EnrollPage page, List<FormMessage> errors, String info) {
         String watch = page == EnrollPage.PHONE_CODE
-                ? new PhoneCodeDelivery(context.getSession(), policy).statusUrl(context.getRealm(), pendingCode())
+                ? new PhoneCodeDelivery(context.getSession(), policy, context.getEvent()).statusUrl(context.getRealm(), pendingCode())
                 : null;
         context.challenge(pages.render(page, typed(), errors, info, watch));
     }

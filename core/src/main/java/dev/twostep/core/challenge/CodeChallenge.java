@@ -35,6 +35,8 @@ public final class CodeChallenge {
     private final PendingCode pending;
     private final PhoneCodeDelivery delivery;
     private final String methodNote;
+    /** The primary phone's SIM changed lately: it is left out, and the seller is told why. */
+    private final boolean primaryHeldBack;
 
     /** {@code slot} keeps this challenge's code and chosen method apart from other codes of the same login. */
     public CodeChallenge(ChallengeScope scope, CodeChallengeHost host, TwoStepPolicy policy, UserMethods methods,
@@ -42,19 +44,44 @@ public final class CodeChallenge {
         this.scope = scope;
         this.host = host;
         this.policy = policy;
-        this.options = MethodOption.of(methods);
-        if (options.isEmpty()) {
+        List<MethodOption> all = MethodOption.of(methods);
+        if (all.isEmpty()) {
             // Callers send a user without any method to the enrollment; a challenge would have nothing to ask.
             throw new IllegalStateException("a code challenge needs at least one 2SV method");
         }
         this.pending = new PendingCode(new AuthSessionNotes(scope.authSession()), slot);
-        this.delivery = new PhoneCodeDelivery(scope.session(), policy);
+        this.delivery = new PhoneCodeDelivery(scope.session(), policy, scope.event());
         this.methodNote = "two-step.challenge." + slot + ".method";
+        List<MethodOption> withoutPrimaryPhone = all.stream()
+                .filter(option -> option.role() != MethodRole.PRIMARY || option.isApp()).toList();
+        // Only a seller with another method can do without the primary; everyone enrolled has one.
+        this.primaryHeldBack = !withoutPrimaryPhone.isEmpty() && withoutPrimaryPhone.size() < all.size()
+                && primarySimChanged(methods, "two-step.challenge." + slot + ".sim");
+        this.options = primaryHeldBack ? withoutPrimaryPhone : all;
     }
 
-    /** The first page: the code page of the method in use (the primary unless the seller chose another). */
+    /**
+     * Asked once per challenge (the answer is kept with the sign-in), so the pages after the first cost no
+     * lookup and no store read.
+     */
+    private boolean primarySimChanged(UserMethods methods, String note) {
+        String known = scope.authSession().getAuthNote(note);
+        if (known != null) {
+            return Boolean.parseBoolean(known);
+        }
+        boolean changed = methods.inRole(MethodRole.PRIMARY).flatMap(method -> method.phone())
+                .map(phone -> delivery.screen().simChanged(scope.realm(), scope.user(), phone.number()))
+                .orElse(false);
+        scope.authSession().setAuthNote(note, Boolean.toString(changed));
+        return changed;
+    }
+
+    /**
+     * The first page: the code page of the method in use (the primary unless the seller chose another, or
+     * the backup when the primary phone's SIM changed lately).
+     */
     public void start() {
-        offer(current(), false);
+        offer(current(), false, primaryHeldBack ? "twoStepSimChanged" : null);
     }
 
     /** A form post from one of the code pages. */
@@ -80,10 +107,10 @@ public final class CodeChallenge {
                     return;
                 }
                 scope.authSession().setAuthNote(methodNote, chosen.get().id());
-                offer(chosen.get(), false);
+                offer(chosen.get(), false, null);
             }
-            case "resend" -> offer(current, true);
-            case "status" -> offer(current, false);
+            case "resend" -> offer(current, true, null);
+            case "status" -> offer(current, false, null);
             default -> verify(current, Optional.ofNullable(form.getFirst("code")).orElse(""),
                     "on".equals(form.getFirst("trustDevice")));
         }
@@ -96,11 +123,12 @@ public final class CodeChallenge {
 
     /**
      * Shows the code page for {@code option}, sending a code to a phone unless one is already on its way to
-     * it (a reload must not cost another message) or {@code resend} asks for a new one.
+     * it (a reload must not cost another message) or {@code resend} asks for a new one. {@code info}: a line
+     * for the page when all goes well.
      */
-    private void offer(MethodOption option, boolean resend) {
+    private void offer(MethodOption option, boolean resend, String info) {
         if (option.isApp()) {
-            show(CodePage.CODE, option, List.of(), null);
+            show(CodePage.CODE, option, List.of(), info);
             return;
         }
         String number = option.phone().orElseThrow().number();
@@ -111,7 +139,7 @@ public final class CodeChallenge {
                 show(CodePage.OTHER_METHODS, option, List.of(new FormMessage(null, failed.get())), null);
                 return;
             }
-            show(CodePage.CODE, option, List.of(), null);
+            show(CodePage.CODE, option, List.of(), info);
             return;
         }
         // A backup saved without a code is no proof the number is this seller's: its sends are charged apart.
@@ -129,7 +157,7 @@ public final class CodeChallenge {
             show(page, option, List.of(new FormMessage(null, failure.get())), null);
             return;
         }
-        show(CodePage.CODE, option, List.of(), resend ? "twoStepCodeResent" : null);
+        show(CodePage.CODE, option, List.of(), resend ? "twoStepCodeResent" : info);
     }
 
     private void verify(MethodOption option, String code, boolean trustDevice) {

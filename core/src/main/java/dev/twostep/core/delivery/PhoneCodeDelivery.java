@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.jboss.logging.Logger;
+import org.keycloak.events.EventBuilder;
 import org.keycloak.executors.ExecutorsProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
@@ -39,11 +40,14 @@ public final class PhoneCodeDelivery {
 
     private final KeycloakSession session;
     private final TwoStepPolicy policy;
+    private final EventBuilder event;
     private final CodeGenerator generator = new CodeGenerator();
 
-    public PhoneCodeDelivery(KeycloakSession session, TwoStepPolicy policy) {
+    /** {@code event}: the flow's event, where a number refused for its risk is recorded. */
+    public PhoneCodeDelivery(KeycloakSession session, TwoStepPolicy policy, EventBuilder event) {
         this.session = session;
         this.policy = policy;
+        this.event = event;
     }
 
     /**
@@ -61,7 +65,8 @@ public final class PhoneCodeDelivery {
      */
     public Optional<String> send(RealmModel realm, UserModel user, PendingCode pending, String number, Channel channel,
                                  String target, boolean proven) {
-        Optional<String> refused = new PhoneNumbers().refusal(number, policy);
+        Optional<String> refused = new PhoneNumbers().refusal(number, policy)
+                .or(() -> screen().refusal(realm, user, number, channel));
         if (refused.isPresent()) {
             return refused;
         }
@@ -130,6 +135,11 @@ public final class PhoneCodeDelivery {
             return Optional.of("twoStepSendLimit");
         }
         return send(realm, user, pending, number, channel, number, false);
+    }
+
+    /** What the sender's lookups say of numbers, under this delivery's policy. */
+    public NumberScreen screen() {
+        return new NumberScreen(session, policy, event);
     }
 
     /**

@@ -79,6 +79,16 @@ public final class SendLimits {
         return "address." + realmId + "." + ip;
     }
 
+    /** The hourly budget of number lookups one user's pages may cause: each is paid, like a message. */
+    public static String lookupsOf(String realmId, String userId) {
+        return "lookups.user." + realmId + "." + userId;
+    }
+
+    /** The hourly budget of number lookups from one IP address, across users. */
+    public static String lookupsFrom(String realmId, String ip) {
+        return "lookups.address." + realmId + "." + ip;
+    }
+
     /** The daily budget of a number its user proved: only that user's sign-ins and calls spend it. */
     public static String number(String e164) {
         return "number." + e164;

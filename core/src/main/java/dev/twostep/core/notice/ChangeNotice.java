@@ -22,7 +22,8 @@ public final class ChangeNotice {
         METHOD_CHANGED("twoStepNoticeMethodChanged"),
         RECOVERY_SUBMITTED("twoStepNoticeRecoverySubmitted"),
         RECOVERY_APPROVED("twoStepNoticeRecoveryApproved"),
-        RECOVERY_REJECTED("twoStepNoticeRecoveryRejected");
+        RECOVERY_REJECTED("twoStepNoticeRecoveryRejected"),
+        SIM_CHANGED("twoStepNoticeSimChanged");
 
         private final String messageKey;
 

@@ -9,7 +9,7 @@ import java.util.Set;
  */
 public record TwoStepPolicy(int codeLength, Duration codeLifetime, int maxWrongTries, Duration resendCooldown,
                             Duration trustedDeviceLifetime, int sendsPerUserPerHour, int sendsPerNumberPerDay,
-                            int sendsPerIpPerHour, Set<String> allowedCountries) {
+                            int sendsPerIpPerHour, Set<String> allowedCountries, LookupPolicy lookup) {
 
     /**
      * The allowed-countries entry of a list that could not be read: no region is ever this, so no number is
@@ -37,11 +37,18 @@ public record TwoStepPolicy(int codeLength, Duration codeLifetime, int maxWrongT
             throw new IllegalArgumentException("send limits must allow at least one message");
         }
         allowedCountries = Set.copyOf(allowedCountries);
+        lookup = lookup == null ? LookupPolicy.defaults() : lookup;
     }
 
     /** Zero days turns "Don't require codes on this device" off: the choice is hidden and no browser passes. */
     public boolean trustsDevices() {
         return !trustedDeviceLifetime.isZero();
+    }
+
+    /** This policy with other lookup rules. */
+    public TwoStepPolicy withLookup(LookupPolicy rules) {
+        return new TwoStepPolicy(codeLength, codeLifetime, maxWrongTries, resendCooldown, trustedDeviceLifetime,
+                sendsPerUserPerHour, sendsPerNumberPerDay, sendsPerIpPerHour, allowedCountries, rules);
     }
 
     /** An empty list of allowed countries means every country. */
@@ -53,6 +60,6 @@ public record TwoStepPolicy(int codeLength, Duration codeLifetime, int maxWrongT
         return new TwoStepPolicy(6, Duration.ofMinutes(5), 5, Duration.ofSeconds(30), Duration.ofDays(90), 10, 10,
                 // Per address: about 30 enrollments an hour behind one office NAT (a code and a resend or a
                 // phone backup each), while a script from one address pays for at most 60 messages an hour.
-                60, Set.of());
+                60, Set.of(), LookupPolicy.defaults());
     }
 }

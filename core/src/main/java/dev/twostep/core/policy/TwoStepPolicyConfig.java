@@ -24,12 +24,21 @@ public final class TwoStepPolicyConfig {
     public static final String SENDS_PER_NUMBER_PER_DAY = "sendsPerNumberPerDay";
     public static final String SENDS_PER_IP_PER_HOUR = "sendsPerIpPerHour";
     public static final String ALLOWED_COUNTRIES = "allowedCountries";
+    public static final String LOOKUP_CACHE_HOURS = "lookupCacheHours";
+    public static final String VOIP_NUMBERS = "voipNumbers";
+    public static final String TOLL_FREE_NUMBERS = "tollFreeNumbers";
+    public static final String PAGER_NUMBERS = "pagerNumbers";
+    public static final String UNKNOWN_LINE_NUMBERS = "unknownLineNumbers";
+    public static final String SMS_PUMPING_RISK_MAX = "smsPumpingRiskMax";
+    public static final String SIM_SWAP_WINDOW_HOURS = "simSwapWindowHours";
+    private static final List<String> RULES = List.of("allow", "voice", "refuse");
 
     private TwoStepPolicyConfig() {
     }
 
     public static List<ProviderConfigProperty> properties() {
         TwoStepPolicy d = TwoStepPolicy.defaults();
+        LookupPolicy l = d.lookup();
         return ProviderConfigurationBuilder.create()
                 .property().name(CODE_LENGTH).label("Code length").type(ProviderConfigProperty.INTEGER_TYPE)
                 .defaultValue(Integer.toString(d.codeLength())).helpText("Digits in a code (6 to 10).").add()
@@ -59,6 +68,28 @@ public final class TwoStepPolicyConfig {
                 .type(ProviderConfigProperty.STRING_TYPE).defaultValue("")
                 .helpText("ISO country codes separated by commas (e.g. IT,DE,FR); empty allows every country. "
                         + "Premium-rate and shared-cost numbers are always refused.").add()
+                .property().name(LOOKUP_CACHE_HOURS).label("Number lookup kept (hours)")
+                .type(ProviderConfigProperty.INTEGER_TYPE).defaultValue(Long.toString(l.cacheFor().toHours()))
+                .helpText("When the sender looks numbers up (Twilio Lookup): how long one answer is reused, on "
+                        + "every node. A SIM change is seen at most this late.").add()
+                .property().name(VOIP_NUMBERS).label("VoIP numbers").type(ProviderConfigProperty.LIST_TYPE)
+                .options(RULES).defaultValue(l.voip().id())
+                .helpText("allow, voice (calls only) or refuse. Landlines always take calls only.").add()
+                .property().name(TOLL_FREE_NUMBERS).label("Toll-free numbers").type(ProviderConfigProperty.LIST_TYPE)
+                .options(RULES).defaultValue(l.tollFree().id()).helpText("allow, voice (calls only) or refuse.").add()
+                .property().name(PAGER_NUMBERS).label("Pager numbers").type(ProviderConfigProperty.LIST_TYPE)
+                .options(RULES).defaultValue(l.pager().id()).helpText("allow, voice (calls only) or refuse.").add()
+                .property().name(UNKNOWN_LINE_NUMBERS).label("Numbers of unknown line type")
+                .type(ProviderConfigProperty.LIST_TYPE).options(RULES).defaultValue(l.unknown().id())
+                .helpText("allow, voice (calls only) or refuse: numbers the lookup could not classify.").add()
+                .property().name(SMS_PUMPING_RISK_MAX).label("Highest SMS pumping risk")
+                .type(ProviderConfigProperty.INTEGER_TYPE).defaultValue(Integer.toString(l.pumpingRiskMax()))
+                .helpText("Numbers whose SMS pumping risk score (0 to 100) is above this get no code; 100 never "
+                        + "refuses.").add()
+                .property().name(SIM_SWAP_WINDOW_HOURS).label("Recent SIM change (hours)")
+                .type(ProviderConfigProperty.INTEGER_TYPE).defaultValue(Long.toString(l.simSwapWindow().toHours()))
+                .helpText("A primary phone whose SIM changed within this many hours is not used to sign in; "
+                        + "0 turns the check off.").add()
                 .build();
     }
 
@@ -87,8 +118,33 @@ public final class TwoStepPolicyConfig {
                 settings.whole(SENDS_PER_USER_PER_HOUR, d.sendsPerUserPerHour(), 1, 1000),
                 settings.whole(SENDS_PER_NUMBER_PER_DAY, d.sendsPerNumberPerDay(), 1, 1000),
                 settings.whole(SENDS_PER_IP_PER_HOUR, d.sendsPerIpPerHour(), 1, 1_000_000),
-                countriesOf(settings));
+                countriesOf(settings), lookupOf(settings, d.lookup()));
         return new Reading(policy, settings.problems());
+    }
+
+    private static LookupPolicy lookupOf(SettingsReader settings, LookupPolicy d) {
+        return new LookupPolicy(
+                Duration.ofHours(settings.whole(LOOKUP_CACHE_HOURS, (int) d.cacheFor().toHours(), 1, 24 * 30)),
+                ruleOf(settings, VOIP_NUMBERS, d.voip()),
+                ruleOf(settings, TOLL_FREE_NUMBERS, d.tollFree()),
+                ruleOf(settings, PAGER_NUMBERS, d.pager()),
+                ruleOf(settings, UNKNOWN_LINE_NUMBERS, d.unknown()),
+                settings.whole(SMS_PUMPING_RISK_MAX, d.pumpingRiskMax(), 0, 100),
+                Duration.ofHours(settings.whole(SIM_SWAP_WINDOW_HOURS, (int) d.simSwapWindow().toHours(), 0,
+                        24 * 90)));
+    }
+
+    /** A misspelt rule refuses the line type: the safe reading of a setting that was meant to restrict. */
+    private static LookupPolicy.LineRule ruleOf(SettingsReader settings, String key, LookupPolicy.LineRule fallback) {
+        String value = settings.text(key);
+        if (value == null) {
+            return fallback;
+        }
+        return LookupPolicy.LineRule.fromId(value).orElseGet(() -> {
+            settings.problem(key + "=" + value + " is not allow, voice or refuse; refusing these numbers until it "
+                    + "is fixed");
+            return LookupPolicy.LineRule.REFUSE;
+        });
     }
 
     /** Two-letter codes; anything else allows no country, since "every country" is the widest setting. */

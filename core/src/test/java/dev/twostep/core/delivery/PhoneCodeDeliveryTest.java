@@ -34,11 +34,11 @@ class PhoneCodeDeliveryTest {
                                         Set<String> countries) {
         TwoStepPolicy d = TwoStepPolicy.defaults();
         return new TwoStepPolicy(d.codeLength(), d.codeLifetime(), d.maxWrongTries(), cooldown,
-                d.trustedDeviceLifetime(), perUser, perNumber, perAddress, countries);
+                d.trustedDeviceLifetime(), perUser, perNumber, perAddress, countries, d.lookup());
     }
 
     private Optional<String> send(TwoStepPolicy policy, boolean proven) {
-        return new PhoneCodeDelivery(kc.session, policy).send(kc.realm, user.model, pending, NUMBER, Channel.SMS,
+        return new PhoneCodeDelivery(kc.session, policy, kc.event()).send(kc.realm, user.model, pending, NUMBER, Channel.SMS,
                 NUMBER, proven);
     }
 
@@ -52,7 +52,7 @@ class PhoneCodeDeliveryTest {
                 "the code itself is never kept");
         assertEquals(CodeCheck.VALID, new PhoneCodeCheck(TwoStepPolicy.defaults(), kc.singleUse)
                 .check(pending, message.code()));
-        assertNull(new PhoneCodeDelivery(kc.session, TwoStepPolicy.defaults()).statusUrl(kc.realm,
+        assertNull(new PhoneCodeDelivery(kc.session, TwoStepPolicy.defaults(), kc.event()).statusUrl(kc.realm,
                 new PendingCode(new AuthSessionNotes(kc.authSession), "unused")), "nothing to watch without a code");
     }
 
@@ -61,7 +61,7 @@ class PhoneCodeDeliveryTest {
         TwoStepPolicy policy = policy(Duration.ofSeconds(60), 10, 10, Set.of());
         assertEquals(Optional.empty(), send(policy, true));
         assertEquals(Optional.of(PhoneCodeDelivery.TOO_SOON), send(policy, true));
-        assertTrue(new PhoneCodeDelivery(kc.session, policy).cooldownLeft(NUMBER, true) > 0);
+        assertTrue(new PhoneCodeDelivery(kc.session, policy, kc.event()).cooldownLeft(NUMBER, true) > 0);
         assertEquals(1, kc.sent.size());
     }
 
@@ -87,7 +87,7 @@ class PhoneCodeDeliveryTest {
         TwoStepPolicy policy = policy(Duration.ofSeconds(60), 10, 10, Set.of("DE"));
         assertEquals(Optional.of("twoStepErrorCountryNotAllowed"), send(policy, true));
         assertTrue(kc.sent.isEmpty());
-        assertEquals(0, new PhoneCodeDelivery(kc.session, policy).cooldownLeft(NUMBER, true), "no turn taken");
+        assertEquals(0, new PhoneCodeDelivery(kc.session, policy, kc.event()).cooldownLeft(NUMBER, true), "no turn taken");
     }
 
     @Test
@@ -111,7 +111,7 @@ class PhoneCodeDeliveryTest {
     @Test
     void anEnrollmentSendAlsoSpendsTheAddresssBudget() {
         TwoStepPolicy policy = policy(Duration.ZERO, 100, 100, 1, Set.of());
-        PhoneCodeDelivery delivery = new PhoneCodeDelivery(kc.session, policy);
+        PhoneCodeDelivery delivery = new PhoneCodeDelivery(kc.session, policy, kc.event());
         assertEquals(Optional.empty(), delivery.sendForEnrollment(kc.realm, user.model, pending, NUMBER, Channel.SMS));
         assertEquals(Optional.of("twoStepSendLimit"),
                 delivery.sendForEnrollment(kc.realm, new StandInUser().model, pending, "+393479999999", Channel.VOICE),

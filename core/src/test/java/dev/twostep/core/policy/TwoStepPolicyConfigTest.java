@@ -56,4 +56,28 @@ class TwoStepPolicyConfigTest {
         assertEquals(Duration.ZERO, policy.trustedDeviceLifetime());
         assertFalse(policy.trustsDevices());
     }
+
+    @Test
+    void lookupRulesAreReadAndAMisspeltOneRefuses() {
+        TwoStepPolicyConfig.Reading reading = TwoStepPolicyConfig.read(Map.of("voipNumbers", "Voice",
+                "tollFreeNumbers", "alow", "smsPumpingRiskMax", "60", "simSwapWindowHours", "0",
+                "lookupCacheHours", "6"));
+        LookupPolicy lookup = reading.policy().lookup();
+        assertEquals(LookupPolicy.LineRule.VOICE_ONLY, lookup.voip());
+        assertEquals(LookupPolicy.LineRule.REFUSE, lookup.tollFree(), "a misspelt rule restricts, never opens");
+        assertEquals(LookupPolicy.LineRule.REFUSE, lookup.pager(), "the default");
+        assertEquals(60, lookup.pumpingRiskMax());
+        assertFalse(lookup.checksSimSwaps());
+        assertEquals(Duration.ofHours(6), lookup.cacheFor());
+        assertEquals(1, reading.problems().size(), reading.problems().toString());
+        assertTrue(reading.problems().get(0).contains("tollFreeNumbers=alow"), reading.problems().toString());
+    }
+
+    @Test
+    void landlinesTakeCallsOnlyWhateverTheSettings() {
+        LookupPolicy lookup = TwoStepPolicyConfig.from(Map.of("unknownLineNumbers", "allow")).lookup();
+        assertEquals(LookupPolicy.LineRule.VOICE_ONLY, lookup.ruleFor(dev.twostep.core.lookup.LineType.LANDLINE));
+        assertEquals(LookupPolicy.LineRule.REFUSE, lookup.ruleFor(dev.twostep.core.lookup.LineType.PREMIUM));
+        assertEquals(LookupPolicy.LineRule.ALLOW, lookup.ruleFor(dev.twostep.core.lookup.LineType.MOBILE));
+    }
 }

@@ -48,6 +48,9 @@ import dev.twostep.core.InMemorySingleUse;
 import dev.twostep.core.RequiredActionIds;
 import dev.twostep.core.delivery.CodeSender;
 import dev.twostep.core.delivery.OutgoingMessage;
+import dev.twostep.core.lookup.LineType;
+import dev.twostep.core.lookup.LookupException;
+import dev.twostep.core.lookup.NumberFacts;
 
 /**
  * Just enough of Keycloak for unit tests of the flow logic: a session with the single-use store in memory,
@@ -67,6 +70,11 @@ public final class StandInKeycloak {
     public final List<OutgoingMessage> sent = new ArrayList<>();
     public final Properties messages = new Properties();
     public final Map<String, Boolean> requiredActionsEnabled = new HashMap<>();
+    /** The {@code change} of each notice e-mail sent. */
+    public final List<String> notices = new ArrayList<>();
+    public final Map<String, NumberFacts> lookupAnswers = new HashMap<>();
+    public final List<String> lookedUp = new ArrayList<>();
+    public String lookupFailure;
 
     public final KeycloakSession session = mock(KeycloakSession.class);
     public final KeycloakContext context = mock(KeycloakContext.class, RETURNS_DEEP_STUBS);
@@ -146,6 +154,44 @@ public final class StandInKeycloak {
         lenient().when(executors.getExecutor(anyString())).thenReturn(new SameThread());
         providers.put(ExecutorsProvider.class, executors);
         providers.put(CodeSender.class, (CodeSender) sent::add);
+        org.keycloak.email.EmailTemplateProvider email = mock(org.keycloak.email.EmailTemplateProvider.class, RETURNS_SELF);
+        try {
+            lenient().doAnswer(call -> {
+                notices.add(String.valueOf(call.<Map<String, Object>>getArgument(2).get("change")));
+                return null;
+            }).when(email).send(anyString(), anyString(), any());
+        } catch (org.keycloak.email.EmailException e) {
+            throw new IllegalStateException(e);
+        }
+        providers.put(org.keycloak.email.EmailTemplateProvider.class, email);
+    }
+
+    /**
+     * Makes the sender look numbers up: {@link #lookupAnswers} answers (a low-risk mobile otherwise), every
+     * number asked lands in {@link #lookedUp}, and while {@link #lookupFailure} is set each lookup fails with it.
+     */
+    public void lookingUpNumbers() {
+        providers.put(CodeSender.class, new CodeSender() {
+            @Override
+            public void send(OutgoingMessage message) {
+                sent.add(message);
+            }
+
+            @Override
+            public boolean looksUpNumbers() {
+                return true;
+            }
+
+            @Override
+            public java.util.Optional<NumberFacts> lookUp(String e164) throws LookupException {
+                lookedUp.add(e164);
+                if (lookupFailure != null) {
+                    throw new LookupException(lookupFailure);
+                }
+                return java.util.Optional.of(lookupAnswers.getOrDefault(e164,
+                        new NumberFacts(LineType.MOBILE, 5, null, false)));
+            }
+        });
     }
 
     /** The context of our sign-in step for {@code user}, as Keycloak hands it to an authenticator. */

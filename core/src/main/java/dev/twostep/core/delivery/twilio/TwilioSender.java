@@ -7,19 +7,41 @@ import com.twilio.rest.api.v2010.account.Message;
 import com.twilio.type.PhoneNumber;
 import com.twilio.type.Twiml;
 
+import java.util.Optional;
+
 import dev.twostep.core.delivery.CodeSender;
 import dev.twostep.core.delivery.DeliveryException;
 import dev.twostep.core.delivery.OutgoingMessage;
 import dev.twostep.core.kind.Channel;
+import dev.twostep.core.lookup.LookupException;
+import dev.twostep.core.lookup.NumberFacts;
 
-/** Sends codes through Twilio: text messages with the Messages API, calls with the Calls API and TwiML. */
+/**
+ * Sends codes through Twilio: text messages with the Messages API, calls with the Calls API and TwiML; and,
+ * when the {@code lookup} option names packages, looks numbers up with Lookup v2.
+ */
 public final class TwilioSender implements CodeSender {
     private final TwilioSettings settings;
     private final TwilioRestClient client;
+    private final TwilioLookup lookup;
 
-    TwilioSender(TwilioSettings settings, TwilioRestClient client) {
+    TwilioSender(TwilioSettings settings, TwilioRestClient client, TwilioLookup lookup) {
         this.settings = settings;
         this.client = client;
+        this.lookup = lookup;
+    }
+
+    @Override
+    public boolean looksUpNumbers() {
+        return lookup.enabled();
+    }
+
+    @Override
+    public Optional<NumberFacts> lookUp(String e164) throws LookupException {
+        if (lookup.enabled() && !settings.problems().isEmpty()) {
+            throw new LookupException("twilio sender not configured: " + settings.problems());
+        }
+        return lookup.lookUp(e164);
     }
 
     @Override

@@ -35,26 +35,48 @@ public final class TwilioSenderFactory implements CodeSenderFactory {
     static final String MESSAGING_SERVICE_SID = "messaging-service-sid";
     static final String API_BASE_URL = "api-base-url";
     static final String TIMEOUT_SECONDS = "timeout-seconds";
+    static final String LOOKUP = "lookup";
+    static final String LOOKUP_BASE_URL = "lookup-base-url";
+    static final String LOOKUP_TIMEOUT_MILLIS = "lookup-timeout-millis";
     private static final Logger LOG = Logger.getLogger(TwilioSenderFactory.class);
 
     private TwilioSettings settings;
+    private TwilioLookup.Packages lookupPackages = TwilioLookup.Packages.of(null);
+    private URI lookupBase = TwilioLookup.LOOKUPS_API;
+    private Duration lookupTimeout = TwilioLookup.DEFAULT_TIMEOUT;
     // Shared, stateless-per-user plumbing: one connection pool and one JSON mapper per server.
     private java.net.http.HttpClient http;
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule());
 
     @Override
     public CodeSender create(KeycloakSession session) {
-        return sender(settings.resolved(value -> fromVault(session, value)), http, json);
+        TwilioSettings effective = settings.resolved(value -> fromVault(session, value));
+        return new TwilioSender(effective, client(effective, http, json, effective.apiBaseUrl(), effective.timeout()),
+                new TwilioLookup(client(effective, http, json, lookupBase, lookupTimeout), lookupPackages));
     }
 
-    /** A sender for settings whose secrets are already plain values. */
+    /** A sender for settings whose secrets are already plain values, looking nothing up. */
     static TwilioSender sender(TwilioSettings effective, java.net.http.HttpClient http, ObjectMapper json) {
-        TwilioRestClient client = new TwilioRestClient.Builder(nonNull(effective.username()), nonNull(effective.secret()))
+        return new TwilioSender(effective, client(effective, http, json, effective.apiBaseUrl(), effective.timeout()),
+                new TwilioLookup(null, TwilioLookup.Packages.of(null)));
+    }
+
+    /** A sender that looks numbers up with {@code packages} (an option value) at {@code lookupBase}. */
+    static TwilioSender sender(TwilioSettings effective, java.net.http.HttpClient http, ObjectMapper json,
+                               String packages, URI lookupBase, Duration lookupTimeout) {
+        return new TwilioSender(effective, client(effective, http, json, effective.apiBaseUrl(), effective.timeout()),
+                new TwilioLookup(client(effective, http, json, lookupBase, lookupTimeout),
+                        TwilioLookup.Packages.of(packages)));
+    }
+
+    /** The SDK's client on our HTTP carrier; one per API host, since Lookup lives apart from the Messages API. */
+    private static TwilioRestClient client(TwilioSettings effective, java.net.http.HttpClient http, ObjectMapper json,
+                                           URI base, Duration timeout) {
+        return new TwilioRestClient.Builder(nonNull(effective.username()), nonNull(effective.secret()))
                 .accountSid(nonNull(effective.accountSid()))
-                .httpClient(new TwilioHttp(http, effective.apiBaseUrl(), effective.timeout()))
+                .httpClient(new TwilioHttp(http, base, timeout))
                 .objectMapper(json)
                 .build();
-        return new TwilioSender(effective, client);
     }
 
     @Override
@@ -67,6 +89,11 @@ public final class TwilioSenderFactory implements CodeSenderFactory {
                 blankToNull(config.get(FROM)), blankToNull(config.get(MESSAGING_SERVICE_SID)),
                 base == null ? TwilioSettings.TWILIO_API : URI.create(base), Duration.ofSeconds(Math.max(1, timeout)));
         http = TwilioHttp.newJdkClient(settings.timeout());
+        lookupPackages = TwilioLookup.Packages.of(config.get(LOOKUP));
+        String lookupAt = blankToNull(config.get(LOOKUP_BASE_URL));
+        lookupBase = lookupAt == null ? TwilioLookup.LOOKUPS_API : URI.create(lookupAt);
+        lookupTimeout = Duration.ofMillis(Math.max(100,
+                config.getInt(LOOKUP_TIMEOUT_MILLIS, (int) TwilioLookup.DEFAULT_TIMEOUT.toMillis())));
     }
 
     /** Complains only when this sender is the one chosen, so an unused provider stays quiet. */
@@ -79,8 +106,15 @@ public final class TwilioSenderFactory implements CodeSenderFactory {
             }
             return;
         }
+        lookupPackages.problems().forEach(problem -> LOG.errorf("two-step: %s; that package is not asked for", problem));
         if (settings.problems().isEmpty()) {
             LOG.infof("two-step: codes go out through Twilio (%s)", settings);
+            if (lookupPackages.chosen().isEmpty()) {
+                LOG.info("two-step: numbers are not looked up (Twilio Lookup off)");
+            } else {
+                LOG.infof("two-step: numbers are looked up with Twilio Lookup (%s) at %s within %d ms",
+                        lookupPackages.fields(), lookupBase, lookupTimeout.toMillis());
+            }
         } else {
             LOG.errorf("two-step: the twilio sender cannot send codes: %s", String.join("; ", settings.problems()));
         }
@@ -133,6 +167,13 @@ public final class TwilioSenderFactory implements CodeSenderFactory {
                 .helpText("Longest wait for Twilio's answer.").add()
                 .property().name(API_BASE_URL).type(ProviderConfigProperty.STRING_TYPE)
                 .helpText("Twilio API address; change only for a proxy or a test stand-in.").add()
+                .property().name(LOOKUP).type(ProviderConfigProperty.STRING_TYPE)
+                .helpText("Twilio Lookup packages to ask for before paying for a code, comma-separated: line-type, "
+                        + "sms-pumping-risk, sim-swap (the ones the account has). Empty: no lookups.").add()
+                .property().name(LOOKUP_TIMEOUT_MILLIS).type(ProviderConfigProperty.INTEGER_TYPE).defaultValue(1500)
+                .helpText("Longest wait for a Lookup answer; without one the code goes out as without Lookup.").add()
+                .property().name(LOOKUP_BASE_URL).type(ProviderConfigProperty.STRING_TYPE)
+                .helpText("Twilio Lookup address; change only for a proxy or a test stand-in.").add()
                 .build();
     }
 }

@@ -26,10 +26,13 @@ import com.sun.net.httpserver.HttpServer;
  * A local HTTP server that answers as Twilio's REST API does for creating messages and calls: the same
  * paths, Basic authentication, form parameters and JSON bodies, errors included. Tests point the real SDK
  * (and Keycloak) at it, never at the internet. Numbers can be told to fail with a Twilio error code, and
- * every answer can be slowed down.
+ * every answer can be slowed down. It also answers Lookup v2 ({@code GET /v2/PhoneNumbers/{number}}) with the
+ * packages asked for in {@code Fields}, as Twilio documents them: a number is a low-risk mobile with no SIM
+ * change unless a test says otherwise.
  */
 public final class TwilioStandIn implements AutoCloseable {
     private static final Pattern RESOURCE = Pattern.compile("/2010-04-01/Accounts/([^/]+)/(Messages|Calls)\\.json");
+    private static final Pattern LOOKUP = Pattern.compile("/v2/PhoneNumbers/([^/]+)");
     private static final Pattern DIGITS = Pattern.compile("(\\d[\\s,.]*){6,10}");
 
     /**
@@ -63,6 +66,54 @@ public final class TwilioStandIn implements AutoCloseable {
     private final List<Received> received = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, Integer> failures = new ConcurrentHashMap<>();
     private volatile Duration delay = Duration.ZERO;
+    private final Map<String, LookupAnswer> lookupAnswers = new ConcurrentHashMap<>();
+    private final List<String> lookups = Collections.synchronizedList(new ArrayList<>());
+    private volatile Duration lookupDelay = Duration.ZERO;
+
+    /**
+     * What Lookup says of a number: Twilio's line type ({@code mobile}, {@code landline}, {@code nonFixedVoip},
+     * ...), the SMS pumping risk score, the last SIM change (null: none known), or, when {@code failStatus} is
+     * not 0, an error answer with that HTTP status.
+     */
+    public record LookupAnswer(String lineType, int pumpingRisk, java.time.Instant lastSimSwap, int failStatus) {
+        public static LookupAnswer of(String lineType) {
+            return new LookupAnswer(lineType, 5, null, 0);
+        }
+
+        public LookupAnswer risk(int score) {
+            return new LookupAnswer(lineType, score, lastSimSwap, failStatus);
+        }
+
+        public LookupAnswer simSwappedAt(java.time.Instant when) {
+            return new LookupAnswer(lineType, pumpingRisk, when, failStatus);
+        }
+
+        public static LookupAnswer failing(int status) {
+            return new LookupAnswer("mobile", 5, null, status);
+        }
+    }
+
+    /** Lookup answers {@code answer} for {@code number} (E.164) from now on. */
+    public void lookupAnswers(String number, LookupAnswer answer) {
+        lookupAnswers.put(number, answer);
+    }
+
+    /** Lookup answers only after this long (the messages API keeps its own pace). */
+    public void slowLookups(Duration by) {
+        lookupDelay = by;
+    }
+
+    /** The numbers looked up so far, in order, once per request. */
+    public List<String> lookups() {
+        synchronized (lookups) {
+            return List.copyOf(lookups);
+        }
+    }
+
+    public long lookupsOf(String number) {
+        return lookups().stream().filter(number::equals).count();
+    }
+
     /** Every request answered, accepted or not: what an account would be billed for in API calls. */
     private final AtomicLong requests = new AtomicLong();
 
@@ -138,6 +189,12 @@ public final class TwilioStandIn implements AutoCloseable {
     private void answer(HttpExchange exchange) throws IOException {
         try (exchange) {
             requests.incrementAndGet();
+            Matcher lookup = LOOKUP.matcher(exchange.getRequestURI().getPath());
+            if ("GET".equals(exchange.getRequestMethod()) && lookup.matches()) {
+                // getPath() is decoded already, and a "+" in a path is a plus, not a space.
+                answerLookup(exchange, lookup.group(1));
+                return;
+            }
             pause();
             Matcher resource = RESOURCE.matcher(exchange.getRequestURI().getPath());
             if (!"POST".equals(exchange.getRequestMethod()) || !resource.matches()) {
@@ -164,7 +221,56 @@ public final class TwilioStandIn implements AutoCloseable {
         }
     }
 
+    private void answerLookup(HttpExchange exchange, String number) throws IOException {
+        pause(lookupDelay);
+        if (!expectedAuthorization.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            reply(exchange, 401, error(20003, "Authenticate", 401));
+            return;
+        }
+        lookups.add(number);
+        LookupAnswer answer = lookupAnswers.getOrDefault(number, LookupAnswer.of("mobile"));
+        if (answer.failStatus() != 0) {
+            reply(exchange, answer.failStatus(), error(answer.failStatus() == 404 ? 20404 : 20500,
+                    "Lookup failed (stand-in)", answer.failStatus()));
+            return;
+        }
+        String query = exchange.getRequestURI().getQuery();
+        List<String> fields = query == null ? List.of() : java.util.Arrays.stream(query.split("&"))
+                .filter(pair -> pair.startsWith("Fields="))
+                .flatMap(pair -> java.util.Arrays.stream(URLDecoder.decode(pair.substring(7), StandardCharsets.UTF_8)
+                        .split(",")))
+                .toList();
+        String digits = number.replaceAll("\\D", "");
+        String countryCode = digits.startsWith("39") ? "IT" : digits.startsWith("1") ? "US" : "GB";
+        String callingCode = digits.startsWith("39") ? "39" : digits.startsWith("1") ? "1" : "44";
+        String lineType = !fields.contains("line_type_intelligence") ? "null"
+                : "{\"mobile_country_code\":\"222\",\"mobile_network_code\":\"01\",\"carrier_name\":"
+                + "\"Stand-in Mobile\",\"type\":" + quote(answer.lineType()) + ",\"error_code\":null}";
+        String risk = !fields.contains("sms_pumping_risk") ? "null"
+                : "{\"carrier_risk_category\":" + quote(answer.pumpingRisk() > 60 ? "high" : "low")
+                + ",\"number_blocked\":false,\"number_blocked_date\":null,\"number_blocked_last_3_months\":null,"
+                + "\"sms_pumping_risk_score\":" + answer.pumpingRisk() + ",\"error_code\":null}";
+        String simSwap = !fields.contains("sim_swap") ? "null"
+                : "{\"last_sim_swap\":{\"last_sim_swap_date\":"
+                + (answer.lastSimSwap() == null ? "null" : quote(answer.lastSimSwap().toString()))
+                + ",\"swapped_period\":\"PT24H\",\"swapped_in_period\":" + (answer.lastSimSwap() != null
+                && answer.lastSimSwap().isAfter(java.time.Instant.now().minus(Duration.ofHours(24))))
+                + "},\"carrier_name\":\"Stand-in Mobile\",\"mobile_country_code\":\"222\","
+                + "\"mobile_network_code\":\"01\",\"error_code\":null}";
+        reply(exchange, 200, "{\"calling_country_code\":" + quote(callingCode) + ",\"country_code\":"
+                + quote(countryCode) + ",\"phone_number\":" + quote(number) + ",\"national_format\":"
+                + quote(digits) + ",\"valid\":true,\"validation_errors\":[],\"caller_name\":null,"
+                + "\"sim_swap\":" + simSwap + ",\"call_forwarding\":null,\"line_status\":null,"
+                + "\"line_type_intelligence\":" + lineType + ",\"identity_match\":null,"
+                + "\"reassigned_number\":null,\"sms_pumping_risk\":" + risk + ",\"phone_number_quality_score\":null,"
+                + "\"pre_fill\":null,\"url\":" + quote("https://lookups.twilio.com/v2/PhoneNumbers/" + number) + "}");
+    }
+
     private void pause() {
+        pause(delay);
+    }
+
+    private static void pause(Duration delay) {
         try {
             Thread.sleep(delay.toMillis());
         } catch (InterruptedException e) {
