@@ -140,6 +140,7 @@ final class SignInBenchmark {
         }
         int textsBefore = texts(sms);
         long requestsBefore = twilio.requests();
+        int lookupsBefore = twilio.lookups().size();
         for (int round = 0; round < ROUNDS; round++) {
             for (Scenario scenario : scenarios) {
                 windows.add(scenario.measureRound(round));
@@ -147,6 +148,7 @@ final class SignInBenchmark {
         }
         int texts = texts(sms) - textsBefore;
         long twilioRequests = twilio.requests() - requestsBefore;
+        int lookups = twilio.lookups().size() - lookupsBefore;
         jvms.forEach(ServerJvm::stopRecording);
         Map<String, OurStepShare.Samples> shares = OurStepShare.read(recordings, windows);
 
@@ -180,9 +182,10 @@ final class SignInBenchmark {
                 stepMillis(results.get(1), shares), results.get(0).cpuMillisPerSignIn()));
         int smsSignIns = results.get(3).count();
         report.append(String.format("[benchmark] per SMS sign-in: %.2f texts and calls (goal 1.00), %.2f Twilio "
-                        + "requests; with two reloads and three delivery checks each (%d sign-ins): %.2f texts%n",
-                (double) texts / smsSignIns, (double) twilioRequests / smsSignIns, impatient.size(),
-                (double) impatientTexts / impatient.size()));
+                        + "requests of which %.2f Lookup (with Lookup on; goal 0.00 for returning sellers); with two "
+                        + "reloads and three delivery checks each (%d sign-ins): %.2f texts%n",
+                (double) texts / smsSignIns, (double) twilioRequests / smsSignIns, (double) lookups / smsSignIns,
+                impatient.size(), (double) impatientTexts / impatient.size()));
         report.append("[benchmark] notes of one login at the SMS code page, bytes as ProtoStream writes them "
                 + "(goal: ours < 1 KB): ").append(notes).append('\n');
         report.append(memory);

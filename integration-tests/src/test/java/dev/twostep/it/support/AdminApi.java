@@ -281,6 +281,11 @@ public final class AdminApi {
         return json(send("GET", "/events?user=" + userId + "&type=" + type, null));
     }
 
+    /** The user's events of every type, newest first. */
+    public JsonNode events(String userId) {
+        return json(send("GET", "/events?user=" + userId, null));
+    }
+
     /** The user's active sessions, as the admin console's Sessions tab lists them. */
     public JsonNode sessions(String userId) {
         return json(send("GET", "/users/" + userId + "/sessions", null));

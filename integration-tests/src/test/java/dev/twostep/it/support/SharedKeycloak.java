@@ -130,8 +130,15 @@ public final class SharedKeycloak implements BeforeAllCallback {
                 "--spi-two-step-sender--twilio--auth-token=\\${vault.twilio_token}",
                 "--spi-two-step-sender--twilio--from=" + TWILIO_FROM,
                 "--spi-two-step-sender--twilio--api-base-url=" + twilio.baseUrl(),
-                "--spi-two-step-sender--twilio--timeout-seconds=5");
+                "--spi-two-step-sender--twilio--timeout-seconds=5",
+                // Every Lookup package, as on an account that has them all; the stand-in answers Lookup too.
+                "--spi-two-step-sender--twilio--lookup=line-type,sms-pumping-risk,sim-swap",
+                "--spi-two-step-sender--twilio--lookup-base-url=" + twilio.baseUrl(),
+                "--spi-two-step-sender--twilio--lookup-timeout-millis=" + LOOKUP_TIMEOUT_MILLIS);
     }
+
+    /** The Twilio servers' Lookup deadline: long enough for a loaded 2-core machine, short enough to wait out. */
+    public static final int LOOKUP_TIMEOUT_MILLIS = 1500;
 
     public static final String TWILIO_ACCOUNT = TwilioStandIn.madeUpSid("AC");
     public static final String TWILIO_FROM = "+15005550006";
