@@ -3,4 +3,5 @@
 <p>${kcSanitize(msg("twoStepNoticeGreeting", user.firstName!user.username))?no_esc}</p>
 <p>${kcSanitize(msg(change))?no_esc}</p>
 <p>${kcSanitize(msg("twoStepNoticeNotYou"))?no_esc}</p>
+<p><a id="not-me" href="${notMeUrl}">${msg("twoStepNotMeLink")}</a></p>
 </@layout.emailLayout>

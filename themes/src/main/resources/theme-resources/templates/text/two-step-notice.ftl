@@ -3,3 +3,5 @@ ${msg("twoStepNoticeGreeting", user.firstName!user.username)}
 ${msg(change)}
 
 ${msg("twoStepNoticeNotYou")}
+
+${msg("twoStepNotMeLinkText", notMeUrl)}

@@ -11,8 +11,9 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
 /**
- * Tells a seller by e-mail that their 2SV settings changed, and what to do if it was not them. A notice,
- * never a code: e-mail is not a 2SV channel. A failed e-mail is logged and never undoes the change.
+ * Tells a seller by e-mail that their 2SV settings changed, with a "This wasn't me" link ({@link NotMeLinks})
+ * that, after their password, signs them out everywhere. A notice, never a code: e-mail is not a 2SV
+ * channel, and the link alone opens nothing. A failed e-mail is logged and never undoes the change.
  */
 public final class ChangeNotice {
     /** What changed; each has its sentence ({@code twoStepNotice<Name>}) in the e-mail messages. */
@@ -54,6 +55,7 @@ public final class ChangeNotice {
             // Keycloak adds its own attributes to this map, so it must be mutable.
             Map<String, Object> attributes = new HashMap<>();
             attributes.put("change", change.messageKey());
+            attributes.put("notMeUrl", new NotMeLinks(session).linkFor(realm, user, change));
             session.getProvider(EmailTemplateProvider.class).setRealm(realm).setUser(user)
                     .send("twoStepNoticeSubject", TEMPLATE, attributes);
         } catch (EmailException e) {

@@ -60,6 +60,8 @@ import dev.twostep.core.lookup.NumberFacts;
  */
 public final class StandInKeycloak {
     public final InMemorySingleUse singleUse = new InMemorySingleUse();
+    /** The realm's signing, for real: tokens signed with another key do not decode. */
+    public final HmacTokens tokens = new HmacTokens("realm-internal-key-for-unit-tests");
     public final Map<Class<?>, Object> providers = new HashMap<>();
     public final Map<String, Cookie> cookies = new HashMap<>();
     public final List<NewCookie> cookiesSet = new ArrayList<>();
@@ -72,6 +74,8 @@ public final class StandInKeycloak {
     public final Map<String, Boolean> requiredActionsEnabled = new HashMap<>();
     /** The {@code change} of each notice e-mail sent. */
     public final List<String> notices = new ArrayList<>();
+    /** The "This wasn't me" link of each notice e-mail sent. */
+    public final List<String> noticeLinks = new ArrayList<>();
     public final Map<String, NumberFacts> lookupAnswers = new HashMap<>();
     public final List<String> lookedUp = new ArrayList<>();
     public String lookupFailure;
@@ -87,6 +91,7 @@ public final class StandInKeycloak {
 
     public StandInKeycloak() {
         lenient().when(session.singleUseObjects()).thenReturn(singleUse);
+        lenient().when(session.tokens()).thenReturn(tokens);
         lenient().when(session.getContext()).thenReturn(context);
         // No session of the user anywhere: a reset or a sign-out elsewhere has nothing to end.
         lenient().when(session.sessions()).thenReturn(mock(org.keycloak.models.UserSessionProvider.class));
@@ -158,6 +163,7 @@ public final class StandInKeycloak {
         try {
             lenient().doAnswer(call -> {
                 notices.add(String.valueOf(call.<Map<String, Object>>getArgument(2).get("change")));
+                noticeLinks.add(String.valueOf(call.<Map<String, Object>>getArgument(2).get("notMeUrl")));
                 return null;
             }).when(email).send(anyString(), anyString(), any());
         } catch (org.keycloak.email.EmailException e) {

@@ -43,6 +43,25 @@ public final class MailCatcher implements AutoCloseable {
         }
     }
 
+    /** The plain-text part of {@code message}, decoded (a long link arrives whole, not folded). */
+    public static String text(MimeMessage message) {
+        try {
+            Object content = message.getContent();
+            if (content instanceof String plain) {
+                return plain;
+            }
+            jakarta.mail.Multipart parts = (jakarta.mail.Multipart) content;
+            for (int i = 0; i < parts.getCount(); i++) {
+                if (parts.getBodyPart(i).isMimeType("text/plain")) {
+                    return String.valueOf(parts.getBodyPart(i).getContent());
+                }
+            }
+            throw new AssertionError("no text/plain part in the e-mail");
+        } catch (MessagingException | java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static boolean sentTo(MimeMessage message, String address) {
         try {
             return Arrays.stream(message.getRecipients(Message.RecipientType.TO))

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.LockModeType;
 
 import org.keycloak.common.util.Time;
@@ -172,7 +173,10 @@ public final class RecoveryRequests {
      * count on the common path, where there is nothing to settle.
      */
     public void settle(RealmModel realm, UserModel user) {
+        // No flush first: nothing of this sign-in writes recovery rows before it, and an automatic flush would
+        // dirty-check every entity the sign-in loaded, on every sign-in, to find that out.
         long unsettled = em.createNamedQuery("twoStepRecoveryUnsettled", Long.class)
+                .setFlushMode(FlushModeType.COMMIT)
                 .setParameter("realmId", realm.getId()).setParameter("userId", user.getId()).getSingleResult();
         if (unsettled == 0) {
             return;
