@@ -14,6 +14,9 @@ public final class DemoServer {
         KeycloakServer server = KeycloakServer.fromSystemProperties(8080);
         System.out.println("two-step demo: starting Keycloak (about a minute)...");
         server.start(false, ProcessBuilder.Redirect.INHERIT);
+        // Notices and "This wasn't me" links, caught here: the numbered files are the e-mails, newest last.
+        DemoMail mail = new DemoMail(server.outbox().toAbsolutePath().normalize().resolveSibling("mail"));
+        mail.connect(server);
         System.out.printf("""
 
                 ==================================================================
@@ -21,9 +24,10 @@ public final class DemoServer {
                  Admin console : %s/admin/   (user %s, password %s)
                  Seller sign-in: %s   (user seller, password seller-demo-2sv)
                  Outbox (codes): %s
+                 E-mails (.eml): %s
                 ==================================================================
                 %n""", server.baseUrl(), KeycloakServer.ADMIN_USER, KeycloakServer.ADMIN_PASSWORD,
-                server.accountUrl(), server.outbox().toAbsolutePath().normalize());
+                server.accountUrl(), server.outbox().toAbsolutePath().normalize(), mail.folder());
         Thread.currentThread().join();
     }
 }
