@@ -63,6 +63,10 @@ class PageAuditIT {
             reviewersPage(audit, browser, seller);
             settings(audit, browser, seller, app);
             startFromTheSettingsAndOvertaken(audit, browser, app);
+            // The "This wasn't me" page, as a link that no longer works shows it (NotMeIT walks the others).
+            browser.get(seller.server.realmUrl() + "/two-step-not-me?t=spent");
+            Waits.upTo(browser, Duration.ofSeconds(20)).until(d -> !d.findElements(By.id("not-me-invalid")).isEmpty());
+            audit.check(browser, "not-me");
         } finally {
             browser.quit();
         }
