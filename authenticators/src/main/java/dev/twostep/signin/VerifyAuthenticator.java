@@ -9,6 +9,7 @@ import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.authentication.Authenticator;
+import org.keycloak.common.util.Time;
 import org.keycloak.credential.CredentialModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -21,15 +22,19 @@ import dev.twostep.core.challenge.ChallengeScope;
 import dev.twostep.core.challenge.CodeChallenge;
 import dev.twostep.core.challenge.CodeChallengeHost;
 import dev.twostep.core.challenge.MethodOption;
+import dev.twostep.core.device.KnownBrowsers;
 import dev.twostep.core.device.TrustedDeviceCheck;
+import dev.twostep.core.device.TrustedDeviceLabel;
 import dev.twostep.core.device.TrustedDevices;
 import dev.twostep.core.method.MethodsBaseline;
+import dev.twostep.core.notice.ChangeNotice;
 import dev.twostep.core.method.UserMethods;
 import dev.twostep.core.phone.PhoneCredentialModel;
 import dev.twostep.core.policy.LoginPolicy;
 import dev.twostep.core.policy.TwoStepPolicy;
 import dev.twostep.core.recovery.AccountRecoveries;
 import dev.twostep.core.recovery.AccountRecovery;
+import dev.twostep.core.web.RealmCookie;
 
 /**
  * The second step of every sign-in, after the password: a trusted device of this user passes; otherwise
@@ -184,6 +189,24 @@ public final class VerifyAuthenticator implements Authenticator {
             context.challenge(page);
         }
 
+        /**
+         * A code from a browser this account has not used within the policy's days (and that holds no
+         * trusted-device cookie) is worth an e-mail with a "This wasn't me" link: the code may be phished.
+         */
+        private void tellOfANewBrowser() {
+            if (!policy.noticesNewBrowsers()) {
+                return;
+            }
+            boolean onceTrusted = new RealmCookie(context.getSession(), TrustedDevices.COOKIE).value().isPresent();
+            if (new KnownBrowsers(context.getSession()).signedInFromNewBrowser(context.getRealm(), context.getUser(),
+                    policy.newBrowserWindow()) && !onceTrusted) {
+                String agent = context.getSession().getContext().getRequestHeaders().getHeaderString("User-Agent");
+                new ChangeNotice(context.getSession()).send(context.getRealm(), context.getUser(),
+                        ChangeNotice.Change.NEW_SIGN_IN, TrustedDeviceLabel.describe(agent),
+                        TrustedDeviceLabel.when(java.time.Instant.ofEpochSecond(Time.currentTime())));
+            }
+        }
+
         @Override
         public void wrongCode(Response page) {
             context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS, page);
@@ -195,6 +218,7 @@ public final class VerifyAuthenticator implements Authenticator {
                 new TrustedDevices(context.getSession()).trustThisBrowser(context.getRealm(), context.getUser(),
                         policy.trustedDeviceLifetime());
             }
+            tellOfANewBrowser();
             // A seller who has a code after all has nothing to recover.
             recovery.settle(context.getRealm(), context.getUser());
             context.getAuthenticationSession().setAuthNote(NOTE_PASSED_BY, "code");

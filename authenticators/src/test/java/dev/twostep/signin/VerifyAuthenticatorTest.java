@@ -23,6 +23,7 @@ import org.keycloak.services.managers.BruteForceProtector;
 
 import dev.twostep.core.RequiredActionIds;
 import dev.twostep.core.device.TrustedDeviceCredentialModel;
+import dev.twostep.core.device.TrustedDevices;
 import dev.twostep.core.kind.Channel;
 import dev.twostep.core.kind.MethodRole;
 import dev.twostep.core.phone.PhoneCredentialModel;
@@ -96,7 +97,8 @@ class VerifyAuthenticatorTest {
         verify(flow).success(OTPCredentialModel.TYPE);
         verify(recovery).settle(kc.realm, user.model);
         assertEquals("code", kc.authNotes.get(VerifyAuthenticator.NOTE_PASSED_BY));
-        assertTrue(kc.cookiesSet.isEmpty(), "no trusted device without the box ticked");
+        assertTrue(kc.cookiesSet.stream().noneMatch(cookie -> cookie.getName().equals(TrustedDevices.COOKIE)),
+                "no trusted device without the box ticked");
     }
 
     @Test
@@ -144,6 +146,28 @@ class VerifyAuthenticatorTest {
         kc.post("code", kc.lastCode());
         step.action(flow);
         verify(flow).success(PhoneCredentialModel.TYPE);
+    }
+
+    @Test
+    void aCodeFromABrowserTheAccountHasNotUsedIsWorthANoticeAndATrustedOneIsNot() {
+        StandInUser user = StandInUser.enrolled();
+        org.mockito.Mockito.lenient().when(user.model.getEmail()).thenReturn("mario@example.com");
+        user.attributes.put(dev.twostep.core.device.KnownBrowsers.ATTRIBUTE, java.util.List.of("0123456789abcdef01234567:1"));
+        AuthenticationFlowContext flow = kc.flowContext(user);
+        step.authenticate(flow);
+        kc.post("code", StandInUser.APP_CODE);
+        step.action(flow);
+        verify(flow).success(OTPCredentialModel.TYPE);
+        assertEquals(java.util.List.of("twoStepNoticeNewSignIn"), kc.notices);
+        assertTrue(kc.noticeLinks.get(0).contains("two-step-not-me"), "with its This wasn't me link");
+
+        StandInKeycloak onceTrusted = new StandInKeycloak();
+        onceTrusted.browserSends(TrustedDevices.COOKIE, "an-expired-device");
+        AuthenticationFlowContext again = onceTrusted.flowContext(user);
+        step.authenticate(again);
+        onceTrusted.post("code", StandInUser.APP_CODE);
+        step.action(again);
+        assertEquals(java.util.List.of(), onceTrusted.notices, "a browser once trusted is one the seller uses");
     }
 
     @Test
@@ -202,7 +226,8 @@ class VerifyAuthenticatorTest {
         kc.post("code", StandInUser.APP_CODE, "trustDevice", "on");
         step.action(first);
         assertEquals(1, user.count(TrustedDeviceCredentialModel.TYPE), "the browser is trusted");
-        NewCookie cookie = kc.cookiesSet.get(0);
+        NewCookie cookie = kc.cookiesSet.stream().filter(set -> set.getName().equals(TrustedDevices.COOKIE))
+                .findFirst().orElseThrow();
 
         StandInKeycloak next = new StandInKeycloak();
         next.providers.put(AccountRecovery.class, recovery);

@@ -72,7 +72,8 @@ class NotMeIT {
         String text = MailCatcher.text(mail.awaitFor(seller.username + "@example.com", 1).get(0));
         Matcher link = LINK.matcher(text);
         assertTrue(link.find(), "a This wasn't me link in: " + text);
-        assertFalse(text.matches("(?s).*\\b\\d{6}\\b.*"), "no code in the e-mail");
+        assertFalse(text.replaceAll("https?://\\S+", "").matches("(?s).*\\b\\d{6}\\b.*"),
+                "no code in the e-mail (the link's token aside)");
         return link.group();
     }
 

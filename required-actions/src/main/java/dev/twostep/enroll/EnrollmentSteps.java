@@ -12,6 +12,7 @@ import org.keycloak.authentication.RequiredActionProvider;
 import org.keycloak.models.utils.FormMessage;
 import org.keycloak.models.utils.HmacOTP;
 
+import dev.twostep.core.device.KnownBrowsers;
 import dev.twostep.core.code.AuthSessionNotes;
 import dev.twostep.core.code.CodeCheck;
 import dev.twostep.core.code.PendingCode;
@@ -202,6 +203,11 @@ final class EnrollmentSteps {
         new EnrollmentCommit().store(context.getRealm(), context.getUser(), primary, backup, context.getEvent());
         // 2SV is on again: an approved recovery is spent, and any other request is moot.
         AccountRecoveries.of(context.getSession()).settle(context.getRealm(), context.getUser());
+        if (policy.noticesNewBrowsers()) {
+            // The browser that set 2SV up is one the seller uses: its next sign-in is no news.
+            new KnownBrowsers(context.getSession()).signedInFromNewBrowser(context.getRealm(), context.getUser(),
+                    policy.newBrowserWindow());
+        }
         if ("on".equals(param("trustDevice")) && policy.trustsDevices()) {
             new TrustedDevices(context.getSession()).trustThisBrowser(context.getRealm(), context.getUser(),
                     policy.trustedDeviceLifetime());

@@ -1,6 +1,6 @@
 ${msg("twoStepNoticeGreeting", user.firstName!user.username)}
 
-${msg(change)}
+${msg(change, detail1!"", detail2!"")}
 
 ${msg("twoStepNoticeNotYou")}
 

@@ -25,6 +25,17 @@ public final class TrustedDeviceLabel {
         return browser(agent) + " on " + system(agent) + ", " + WHEN.format(when) + " (" + HexFormat.of().formatHex(tag) + ")";
     }
 
+    /** "Chrome on Linux": what a seller recognises of a browser, from its User-Agent. */
+    public static String describe(String userAgent) {
+        String agent = userAgent == null ? "" : userAgent;
+        return browser(agent) + " on " + system(agent);
+    }
+
+    /** The time as the labels and notices write it, in UTC. */
+    public static String when(Instant when) {
+        return WHEN.format(when);
+    }
+
     private static String browser(String agent) {
         if (agent.contains("Edg/")) {
             return "Edge";

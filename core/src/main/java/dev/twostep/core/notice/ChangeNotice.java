@@ -24,12 +24,24 @@ public final class ChangeNotice {
         RECOVERY_SUBMITTED("twoStepNoticeRecoverySubmitted"),
         RECOVERY_APPROVED("twoStepNoticeRecoveryApproved"),
         RECOVERY_REJECTED("twoStepNoticeRecoveryRejected"),
-        SIM_CHANGED("twoStepNoticeSimChanged");
+        SIM_CHANGED("twoStepNoticeSimChanged"),
+        /** Its sentence names the browser and system ({0}) and the time ({1}). */
+        NEW_SIGN_IN("twoStepNoticeNewSignIn", "twoStepNoticeSubjectNewSignIn");
 
         private final String messageKey;
+        private final String subjectKey;
 
         Change(String messageKey) {
+            this(messageKey, "twoStepNoticeSubject");
+        }
+
+        Change(String messageKey, String subjectKey) {
             this.messageKey = messageKey;
+            this.subjectKey = subjectKey;
+        }
+
+        public String subjectKey() {
+            return subjectKey;
         }
 
         public String messageKey() {
@@ -47,6 +59,11 @@ public final class ChangeNotice {
     }
 
     public void send(RealmModel realm, UserModel user, Change change) {
+        send(realm, user, change, "", "");
+    }
+
+    /** A notice whose sentence takes two details (see {@link Change#NEW_SIGN_IN}). */
+    public void send(RealmModel realm, UserModel user, Change change, String detail1, String detail2) {
         if (user.getEmail() == null || user.getEmail().isBlank()) {
             LOG.debugf("two-step: no notice for %s/%s, who has no e-mail address", realm.getName(), user.getId());
             return;
@@ -56,8 +73,10 @@ public final class ChangeNotice {
             Map<String, Object> attributes = new HashMap<>();
             attributes.put("change", change.messageKey());
             attributes.put("notMeUrl", new NotMeLinks(session).linkFor(realm, user, change));
+            attributes.put("detail1", detail1);
+            attributes.put("detail2", detail2);
             session.getProvider(EmailTemplateProvider.class).setRealm(realm).setUser(user)
-                    .send("twoStepNoticeSubject", TEMPLATE, attributes);
+                    .send(change.subjectKey(), TEMPLATE, attributes);
         } catch (EmailException e) {
             LOG.warnf(e, "two-step: notice (%s) to %s/%s not sent: %s", change, realm.getName(), user.getId(),
                     e.getMessage());

@@ -9,7 +9,8 @@ import java.util.Set;
  */
 public record TwoStepPolicy(int codeLength, Duration codeLifetime, int maxWrongTries, Duration resendCooldown,
                             Duration trustedDeviceLifetime, int sendsPerUserPerHour, int sendsPerNumberPerDay,
-                            int sendsPerIpPerHour, Set<String> allowedCountries, LookupPolicy lookup) {
+                            int sendsPerIpPerHour, Set<String> allowedCountries, LookupPolicy lookup,
+                            Duration newBrowserWindow) {
 
     /**
      * The allowed-countries entry of a list that could not be read: no region is ever this, so no number is
@@ -38,6 +39,10 @@ public record TwoStepPolicy(int codeLength, Duration codeLifetime, int maxWrongT
         }
         allowedCountries = Set.copyOf(allowedCountries);
         lookup = lookup == null ? LookupPolicy.defaults() : lookup;
+        newBrowserWindow = newBrowserWindow == null ? Duration.ZERO : newBrowserWindow;
+        if (newBrowserWindow.isNegative()) {
+            throw new IllegalArgumentException("the new-browser window cannot be negative");
+        }
     }
 
     /** Zero days turns "Don't require codes on this device" off: the choice is hidden and no browser passes. */
@@ -45,10 +50,15 @@ public record TwoStepPolicy(int codeLength, Duration codeLifetime, int maxWrongT
         return !trustedDeviceLifetime.isZero();
     }
 
+    /** Zero days turns the new-sign-in notice off. */
+    public boolean noticesNewBrowsers() {
+        return !newBrowserWindow.isZero();
+    }
+
     /** This policy with other lookup rules. */
     public TwoStepPolicy withLookup(LookupPolicy rules) {
         return new TwoStepPolicy(codeLength, codeLifetime, maxWrongTries, resendCooldown, trustedDeviceLifetime,
-                sendsPerUserPerHour, sendsPerNumberPerDay, sendsPerIpPerHour, allowedCountries, rules);
+                sendsPerUserPerHour, sendsPerNumberPerDay, sendsPerIpPerHour, allowedCountries, rules, newBrowserWindow);
     }
 
     /** An empty list of allowed countries means every country. */
@@ -60,6 +70,6 @@ public record TwoStepPolicy(int codeLength, Duration codeLifetime, int maxWrongT
         return new TwoStepPolicy(6, Duration.ofMinutes(5), 5, Duration.ofSeconds(30), Duration.ofDays(90), 10, 10,
                 // Per address: about 30 enrollments an hour behind one office NAT (a code and a resend or a
                 // phone backup each), while a script from one address pays for at most 60 messages an hour.
-                60, Set.of(), LookupPolicy.defaults());
+                60, Set.of(), LookupPolicy.defaults(), Duration.ofDays(90));
     }
 }

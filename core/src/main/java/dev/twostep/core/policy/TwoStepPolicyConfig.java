@@ -24,6 +24,7 @@ public final class TwoStepPolicyConfig {
     public static final String SENDS_PER_NUMBER_PER_DAY = "sendsPerNumberPerDay";
     public static final String SENDS_PER_IP_PER_HOUR = "sendsPerIpPerHour";
     public static final String ALLOWED_COUNTRIES = "allowedCountries";
+    public static final String NEW_BROWSER_NOTICE_DAYS = "newBrowserNoticeDays";
     public static final String LOOKUP_CACHE_HOURS = "lookupCacheHours";
     public static final String VOIP_NUMBERS = "voipNumbers";
     public static final String TOLL_FREE_NUMBERS = "tollFreeNumbers";
@@ -68,6 +69,10 @@ public final class TwoStepPolicyConfig {
                 .type(ProviderConfigProperty.STRING_TYPE).defaultValue("")
                 .helpText("ISO country codes separated by commas (e.g. IT,DE,FR); empty allows every country. "
                         + "Premium-rate and shared-cost numbers are always refused.").add()
+                .property().name(NEW_BROWSER_NOTICE_DAYS).label("New-sign-in notice (days)")
+                .type(ProviderConfigProperty.INTEGER_TYPE).defaultValue(Long.toString(d.newBrowserWindow().toDays()))
+                .helpText("After a sign-in with a code from a browser the account has not used in this many days, "
+                        + "the seller gets an e-mail with a 'This wasn't me' link; 0 turns it off.").add()
                 .property().name(LOOKUP_CACHE_HOURS).label("Number lookup kept (hours)")
                 .type(ProviderConfigProperty.INTEGER_TYPE).defaultValue(Long.toString(l.cacheFor().toHours()))
                 .helpText("When the sender looks numbers up (Twilio Lookup): how long one answer is reused, on "
@@ -118,7 +123,8 @@ public final class TwoStepPolicyConfig {
                 settings.whole(SENDS_PER_USER_PER_HOUR, d.sendsPerUserPerHour(), 1, 1000),
                 settings.whole(SENDS_PER_NUMBER_PER_DAY, d.sendsPerNumberPerDay(), 1, 1000),
                 settings.whole(SENDS_PER_IP_PER_HOUR, d.sendsPerIpPerHour(), 1, 1_000_000),
-                countriesOf(settings), lookupOf(settings, d.lookup()));
+                countriesOf(settings), lookupOf(settings, d.lookup()),
+                Duration.ofDays(settings.whole(NEW_BROWSER_NOTICE_DAYS, (int) d.newBrowserWindow().toDays(), 0, 3650)));
         return new Reading(policy, settings.problems());
     }
 

@@ -191,7 +191,7 @@ class PendingCodeTest {
     void policyRefusesLifetimesBeyondTenMinutes() {
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> new TwoStepPolicy(6, Duration.ofMinutes(11), 5, Duration.ofSeconds(30), Duration.ofDays(90), 10, 10, 20,
-                        java.util.Set.of(), null));
+                        java.util.Set.of(), null, null));
     }
 
     private static CodeGenerator fixed(String code) {

@@ -34,7 +34,8 @@ class PhoneCodeDeliveryTest {
                                         Set<String> countries) {
         TwoStepPolicy d = TwoStepPolicy.defaults();
         return new TwoStepPolicy(d.codeLength(), d.codeLifetime(), d.maxWrongTries(), cooldown,
-                d.trustedDeviceLifetime(), perUser, perNumber, perAddress, countries, d.lookup());
+                d.trustedDeviceLifetime(), perUser, perNumber, perAddress, countries, d.lookup(),
+                d.newBrowserWindow());
     }
 
     private Optional<String> send(TwoStepPolicy policy, boolean proven) {

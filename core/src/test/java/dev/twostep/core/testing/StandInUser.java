@@ -37,6 +37,8 @@ public final class StandInUser {
     public final Set<String> requiredActions = new HashSet<>();
     public Predicate<String> appAccepts = APP_CODE::equals;
     public final UserModel model = mock(UserModel.class);
+    /** The user's attributes, as the user store keeps them. */
+    public final java.util.Map<String, List<String>> attributes = new java.util.HashMap<>();
 
     public StandInUser() {
         SubjectCredentialManager manager = mock(SubjectCredentialManager.class, RETURNS_DEEP_STUBS);
@@ -44,6 +46,12 @@ public final class StandInUser {
         lenient().when(model.getUsername()).thenReturn("seller-" + id.substring(0, 8));
         lenient().when(model.isEnabled()).thenReturn(true);
         lenient().when(model.credentialManager()).thenReturn(manager);
+        lenient().when(model.getAttributeStream(anyString()))
+                .thenAnswer(call -> List.copyOf(attributes.getOrDefault(call.<String>getArgument(0), List.of())).stream());
+        lenient().doAnswer(call -> attributes.put(call.getArgument(0), List.copyOf(call.<List<String>>getArgument(1))))
+                .when(model).setAttribute(anyString(), any());
+        lenient().doAnswer(call -> attributes.put(call.getArgument(0), List.of(call.<String>getArgument(1))))
+                .when(model).setSingleAttribute(anyString(), anyString());
         lenient().doAnswer(call -> requiredActions.add(call.getArgument(0))).when(model).addRequiredAction(anyString());
         lenient().doAnswer(call -> requiredActions.remove(call.getArgument(0))).when(model).removeRequiredAction(anyString());
         lenient().when(manager.getStoredCredentialsStream()).thenAnswer(call -> List.copyOf(credentials).stream());

@@ -316,12 +316,17 @@ public final class Seller implements AutoCloseable {
 
     /** Ends the Keycloak session in this browser but keeps its trusted-device cookie. */
     public void endSessionKeepTrust(WebDriver browser) {
-        Cookie trusted = keycloakCookie(browser, TRUST_COOKIE);
-        if (trusted == null) {
-            throw new AssertionError("the trusted-device cookie is not set");
+        endSessionKeeping(browser, TRUST_COOKIE);
+    }
+
+    /** Ends the Keycloak session in this browser but keeps its cookie {@code name}, which must be set. */
+    public void endSessionKeeping(WebDriver browser, String name) {
+        Cookie kept = keycloakCookie(browser, name);
+        if (kept == null) {
+            throw new AssertionError("the cookie " + name + " is not set");
         }
         browser.manage().deleteAllCookies();
-        browser.manage().addCookie(trusted);
+        browser.manage().addCookie(kept);
     }
 
     @Override
