@@ -107,9 +107,8 @@ final class EnrollmentSteps {
             fail(EnrollPage.PHONE, "number", "twoStepInvalidNumber");
             return;
         }
-        Optional<String> refused = numbers.refusal(number.get(), policy)
-                .or(() -> new PhoneCodeDelivery(context.getSession(), policy, context.getEvent()).screen()
-                        .refusal(context.getRealm(), context.getUser(), number.get(), channel.get()));
+        Optional<String> refused = new PhoneCodeDelivery(context.getSession(), policy, context.getEvent())
+                .refusal(context.getRealm(), context.getUser(), number.get(), channel.get());
         if (refused.isPresent()) {
             fail(EnrollPage.PHONE, "number", refused.get());
             return;

@@ -65,8 +65,7 @@ public final class PhoneCodeDelivery {
      */
     public Optional<String> send(RealmModel realm, UserModel user, PendingCode pending, String number, Channel channel,
                                  String target, boolean proven) {
-        Optional<String> refused = new PhoneNumbers().refusal(number, policy)
-                .or(() -> screen().refusal(realm, user, number, channel));
+        Optional<String> refused = refusal(realm, user, number, channel);
         if (refused.isPresent()) {
             return refused;
         }
@@ -135,6 +134,15 @@ public final class PhoneCodeDelivery {
             return Optional.of("twoStepSendLimit");
         }
         return send(realm, user, pending, number, channel, number, false);
+    }
+
+    /**
+     * Why no code may go to {@code number} by {@code channel} (a message key), or empty when it may: the
+     * policy's countries and premium numbers first, then what the sender's lookup says. Every send asks it;
+     * the enrollment asks it of a typed number too, which a backup saved without a code never sends to.
+     */
+    public Optional<String> refusal(RealmModel realm, UserModel user, String number, Channel channel) {
+        return new PhoneNumbers().refusal(number, policy).or(() -> screen().refusal(realm, user, number, channel));
     }
 
     /** What the sender's lookups say of numbers, under this delivery's policy. */

@@ -19,10 +19,9 @@ public final class TrustedDeviceLabel {
     }
 
     public static String of(String userAgent, Instant when, RandomGenerator random) {
-        String agent = userAgent == null ? "" : userAgent;
         byte[] tag = new byte[2];
         random.nextBytes(tag);
-        return browser(agent) + " on " + system(agent) + ", " + WHEN.format(when) + " (" + HexFormat.of().formatHex(tag) + ")";
+        return describe(userAgent) + ", " + when(when) + " (" + HexFormat.of().formatHex(tag) + ")";
     }
 
     /** "Chrome on Linux": what a seller recognises of a browser, from its User-Agent. */

@@ -10,9 +10,6 @@ import java.time.Instant;
  */
 public record NumberFacts(LineType lineType, Integer pumpingRisk, Instant lastSimSwap, boolean swappedInPeriod) {
 
-    /** Nothing learnt beyond the number itself (a lookup that answered without its packages). */
-    public static final NumberFacts NOTHING_KNOWN = new NumberFacts(LineType.UNKNOWN, null, null, false);
-
     public NumberFacts {
         lineType = lineType == null ? LineType.UNKNOWN : lineType;
     }

@@ -50,23 +50,26 @@ public final class TwilioSenderFactory implements CodeSenderFactory {
 
     @Override
     public CodeSender create(KeycloakSession session) {
-        TwilioSettings effective = settings.resolved(value -> fromVault(session, value));
-        return new TwilioSender(effective, client(effective, http, json, effective.apiBaseUrl(), effective.timeout()),
-                new TwilioLookup(client(effective, http, json, lookupBase, lookupTimeout), lookupPackages));
+        return sender(settings.resolved(value -> fromVault(session, value)), http, json, lookupPackages, lookupBase,
+                lookupTimeout);
     }
 
     /** A sender for settings whose secrets are already plain values, looking nothing up. */
     static TwilioSender sender(TwilioSettings effective, java.net.http.HttpClient http, ObjectMapper json) {
-        return new TwilioSender(effective, client(effective, http, json, effective.apiBaseUrl(), effective.timeout()),
-                new TwilioLookup(null, TwilioLookup.Packages.of(null)));
+        return sender(effective, http, json, TwilioLookup.Packages.of(null), TwilioLookup.LOOKUPS_API,
+                TwilioLookup.DEFAULT_TIMEOUT);
     }
 
     /** A sender that looks numbers up with {@code packages} (an option value) at {@code lookupBase}. */
     static TwilioSender sender(TwilioSettings effective, java.net.http.HttpClient http, ObjectMapper json,
                                String packages, URI lookupBase, Duration lookupTimeout) {
+        return sender(effective, http, json, TwilioLookup.Packages.of(packages), lookupBase, lookupTimeout);
+    }
+
+    private static TwilioSender sender(TwilioSettings effective, java.net.http.HttpClient http, ObjectMapper json,
+                                       TwilioLookup.Packages packages, URI lookupBase, Duration lookupTimeout) {
         return new TwilioSender(effective, client(effective, http, json, effective.apiBaseUrl(), effective.timeout()),
-                new TwilioLookup(client(effective, http, json, lookupBase, lookupTimeout),
-                        TwilioLookup.Packages.of(packages)));
+                new TwilioLookup(client(effective, http, json, lookupBase, lookupTimeout), packages));
     }
 
     /** The SDK's client on our HTTP carrier; one per API host, since Lookup lives apart from the Messages API. */
