@@ -2,6 +2,7 @@
 <#assign backup = twoStep.role = "backup">
 <#-- The app can hold one role only: where the other role has it, it is shown, but cannot be chosen. -->
 <#assign appTaken = backup?then((twoStep.primary.app)!false, twoStep.changing && (twoStep.backup.app)!false)>
+<#assign passkeyTaken = backup?then((twoStep.primary.passkey)!false, twoStep.changing && (twoStep.backup.passkey)!false)>
 <#if twoStep.changing>
   <#assign heading = backup?then("twoStepChangeBackupTitle", "twoStepChangePrimaryTitle")>
 <#else>
@@ -23,6 +24,8 @@
       <@ts.radio name="method" value="phone" label=msg("twoStepPhoneNumber") hint=msg("twoStepPhoneNumberHint") checked=true/>
       <@ts.radio name="method" value="app" label=msg("twoStepAuthenticatorApp") disabled=appTaken
                  hint=appTaken?then(msg(backup?then("twoStepAppIsPrimary", "twoStepAppIsBackup")), msg("twoStepAuthenticatorAppHint"))/>
+      <@ts.radio name="method" value="passkey" label=msg("twoStepPasskeyOrKey") disabled=passkeyTaken
+                 hint=passkeyTaken?then(msg(backup?then("twoStepPasskeyIsPrimary", "twoStepPasskeyIsBackup")), msg("twoStepPasskeyHint"))/>
     </div>
     <@ts.help id="why-not-email" summary=msg("twoStepWhyNotEmail")>
       <p>${msg("twoStepWhyNotEmailText")}</p>

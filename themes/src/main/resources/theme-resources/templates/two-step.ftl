@@ -167,15 +167,84 @@
 
 <#-- One line naming a method already chosen, numbers masked. -->
 <#macro methodLine method>
-  <#if method.app>${msg("twoStepMethodApp")}<#elseif method.channel = "voice">${msg("twoStepMethodVoice", method.masked)}<#else>${msg("twoStepMethodSms", method.masked)}</#if><#if !method.app && !method.verified> ${msg("twoStepNotVerified")}</#if>
+  <#if (method.passkey)!false>${msg("twoStepMethodPasskey", method.label!msg("twoStepPasskey"))}<#if method.added??> <span class="two-step-added">${msg("twoStepAddedOn", method.added)}</span></#if><#elseif method.app>${msg("twoStepMethodApp")}<#elseif method.channel = "voice">${msg("twoStepMethodVoice", method.masked)}<#else>${msg("twoStepMethodSms", method.masked)}</#if><#if !method.app && !((method.passkey)!false) && !method.verified> ${msg("twoStepNotVerified")}</#if>
 </#macro>
 
 <#-- Where a sign-in code comes from, in one sentence. -->
 <#macro whereCodeIs option>
-  <#if option.app>${msg("twoStepSignInApp")}<#elseif option.channel = "voice">${msg("twoStepCallingTo", option.masked)}<#else>${msg("twoStepSentTo", option.masked)}</#if>
+  <#if option.passkey>${msg("twoStepSignInPasskey", option.label)}<#elseif option.app>${msg("twoStepSignInApp")}<#elseif option.channel = "voice">${msg("twoStepCallingTo", option.masked)}<#else>${msg("twoStepSentTo", option.masked)}</#if>
 </#macro>
 
 <#-- A choosable way to get a code, on "Didn't receive the code?". -->
 <#macro optionLabel option>
-  <#if option.app>${msg("twoStepUseApp")}<#elseif option.channel = "voice">${msg("twoStepUseVoice", option.masked)}<#else>${msg("twoStepUseSms", option.masked)}</#if>
+  <#if option.passkey>${msg("twoStepUsePasskey", option.label)}<#elseif option.app>${msg("twoStepUseApp")}<#elseif option.channel = "voice">${msg("twoStepUseVoice", option.masked)}<#else>${msg("twoStepUseSms", option.masked)}</#if>
+</#macro>
+
+<#-- Passkeys are asked for and registered by Keycloak's own scripts (webauthnAuthenticate.js,
+     webauthnRegister.js), under the realm's WebAuthn policy; they post the browser's answer in the form
+     the script names, and a button of ours starts them (browsers want a tap before a passkey prompt). -->
+<#macro passkeySignIn input buttonLabel trust=false>
+  <form id="webauth" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post" novalidate="novalidate">
+    <#list ["clientDataJSON", "authenticatorData", "signature", "credentialId", "userHandle", "error"] as name>
+      <input type="hidden" id="${name}" name="${name}"/>
+    </#list>
+    <#if trust>
+      <@checkbox name="trustDevice" label=msg("twoStepTrustDevice") hint=msg("twoStepTrustDeviceHint")/>
+    </#if>
+  </form>
+  <form id="authn_select"><input type="hidden" name="authn_use_chk" value="${input.credentialId}"/></form>
+  <@actions>
+    <button id="use-passkey" type="button" class="${properties.kcButtonClass!} ${properties.kcButtonPrimaryClass!} ${properties.kcButtonBlockClass!}">${buttonLabel}</button>
+  </@actions>
+  <script type="module">
+    <#outputformat "JavaScript">
+    import { authenticateByWebAuthn } from "${url.resourcesPath}/js/webauthnAuthenticate.js";
+    document.getElementById("use-passkey").addEventListener("click", function () {
+      authenticateByWebAuthn({
+        isUserIdentified: true,
+        challenge: ${input.challenge?c},
+        userVerification: ${input.userVerification?c},
+        rpId: ${input.rpId?c},
+        createTimeout: ${input.createTimeout?c},
+        errmsg: ${msg("twoStepPasskeyUnsupported")?c}
+      });
+    });
+    </#outputformat>
+  </script>
+</#macro>
+
+<#macro passkeyRegister input>
+  <form id="register" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post" novalidate="novalidate">
+    <#list ["clientDataJSON", "attestationObject", "publicKeyCredentialId", "authenticatorLabel", "transports", "authenticatorAttachment", "error"] as name>
+      <input type="hidden" id="${name}" name="${name}"/>
+    </#list>
+  </form>
+  <@actions>
+    <button id="register-passkey" type="button" class="${properties.kcButtonClass!} ${properties.kcButtonPrimaryClass!} ${properties.kcButtonBlockClass!}">${msg("twoStepPasskeyCreate")}</button>
+  </@actions>
+  <script type="module">
+    <#outputformat "JavaScript">
+    import { registerByWebAuthn } from "${url.resourcesPath}/js/webauthnRegister.js";
+    document.getElementById("register-passkey").addEventListener("click", function () {
+      registerByWebAuthn({
+        challenge: ${input.challenge?c},
+        userid: ${input.userid?c},
+        username: ${input.username?c},
+        signatureAlgorithms: [<#list input.signatureAlgorithms as alg>${alg?c}<#sep>, </#sep></#list>],
+        rpEntityName: ${input.rpEntityName?c},
+        rpId: ${input.rpId?c},
+        attestationConveyancePreference: ${input.attestationConveyancePreference?c},
+        authenticatorAttachment: ${input.authenticatorAttachment?c},
+        requireResidentKey: ${input.requireResidentKey?c},
+        residentKey: ${input.residentKey?c},
+        userVerificationRequirement: ${input.userVerificationRequirement?c},
+        createTimeout: ${input.createTimeout?c},
+        excludeCredentialIds: ${input.excludeCredentialIds?c},
+        initLabel: ${msg("twoStepPasskey")?c},
+        initLabelPrompt: ${msg("twoStepPasskeyNamePrompt")?c},
+        errmsg: ${msg("twoStepPasskeyUnsupported")?c}
+      });
+    });
+    </#outputformat>
+  </script>
 </#macro>

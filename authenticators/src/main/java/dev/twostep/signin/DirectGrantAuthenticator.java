@@ -78,9 +78,10 @@ public final class DirectGrantAuthenticator implements Authenticator {
     private static void askForCode(AuthenticationFlowContext context, Optional<PhoneCredentialData> phone,
                                    PendingCode pending, TwoStepPolicy policy) {
         if (phone.isEmpty()) {
+            // A passkey needs a browser; the password grant can take only the app's code.
             refuse(context, AuthenticationFlowError.INVALID_CREDENTIALS, Errors.INVALID_USER_CREDENTIALS,
-                    "Two-Step Verification is required: send the code of the user's authenticator app as 'otp', "
-                            + "or use a service-account client.");
+                    "Two-Step Verification is required: send the code of the user's authenticator app as 'otp' "
+                            + "(a passkey works only in a browser), or use a service-account client.");
             return;
         }
         PhoneCredentialData number = phone.get();

@@ -17,6 +17,7 @@ import org.keycloak.models.RequiredActionProviderModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.OTPCredentialModel;
 
+import dev.twostep.core.passkey.PasskeyBinding;
 import dev.twostep.core.RequiredActionIds;
 import dev.twostep.core.challenge.ChallengeScope;
 import dev.twostep.core.challenge.CodeChallenge;
@@ -78,6 +79,7 @@ public final class VerifyAuthenticator implements Authenticator {
                 return;
             }
             context.getAuthenticationSession().setAuthNote(NOTE_PASSED_BY, "enrollment");
+            MethodAmr.none(context.getAuthenticationSession());
             MethodsBaseline.record(context.getAuthenticationSession(), user);
             SignInLevel.passed(context, SignInLevel.CODE);
             context.success();
@@ -91,6 +93,7 @@ public final class VerifyAuthenticator implements Authenticator {
             recovery.settle(context.getRealm(), user);
             context.getAuthenticationSession().setAuthNote(NOTE_PASSED_BY, "trusted-device");
             SignInLevel.passed(context, SignInLevel.TRUSTED_DEVICE);
+            MethodAmr.none(context.getAuthenticationSession());
             context.success(device.get().getType());
             return;
         }
@@ -225,7 +228,9 @@ public final class VerifyAuthenticator implements Authenticator {
             // What the code proved: an enrollment that follows may complete these methods, not others.
             MethodsBaseline.record(context.getAuthenticationSession(), context.getUser());
             SignInLevel.passed(context, SignInLevel.CODE);
-            context.success(used.isApp() ? OTPCredentialModel.TYPE : PhoneCredentialModel.TYPE);
+            MethodAmr.passed(context.getAuthenticationSession(), used);
+            context.success(used.isPasskey() ? PasskeyBinding.WEBAUTHN_TYPE
+                    : used.isApp() ? OTPCredentialModel.TYPE : PhoneCredentialModel.TYPE);
         }
     }
 }

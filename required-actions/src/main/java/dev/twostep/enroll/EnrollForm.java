@@ -17,6 +17,7 @@ import org.keycloak.utils.TotpUtils;
 import dev.twostep.core.RequiredActionIds;
 import dev.twostep.core.forms.TwoStepPages;
 import dev.twostep.core.kind.MethodRole;
+import dev.twostep.core.passkey.PasskeyRegistration;
 import dev.twostep.core.phone.PhoneNumbers;
 import dev.twostep.core.policy.LoginPolicy;
 import dev.twostep.core.policy.TwoStepPolicy;
@@ -95,6 +96,10 @@ final class EnrollForm {
             model.put("algorithm", otp.getAlgorithmKey());
         }
 
+        if (page == EnrollPage.PASSKEY) {
+            model.put("passkey", new PasskeyRegistration(context.getSession(), context.getRealm(),
+                    context.getAuthenticationSession(), state.passkeySlot()).begin(context.getUser()));
+        }
         return TwoStepPages.render(context.form(), page.template(), model, errors, info);
     }
 
@@ -105,7 +110,11 @@ final class EnrollForm {
     private Map<String, Object> describe(ChosenMethod method) {
         Map<String, Object> described = new HashMap<>();
         described.put("app", method.isApp());
-        if (!method.isApp()) {
+        described.put("passkey", method.isPasskey());
+        if (method.isPasskey()) {
+            described.put("label", method.passkey().label());
+        }
+        if (method.isPhone()) {
             described.put("masked", numbers.mask(method.number()));
             described.put("channel", method.channel().id());
             described.put("verified", method.verified());

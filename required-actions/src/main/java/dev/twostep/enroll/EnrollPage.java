@@ -7,7 +7,7 @@ public enum EnrollPage {
      * (framed as the settings' "Get Started" when the app opened the settings).
      */
     START("two-step-enroll-start.ftl"),
-    /** Choose "Phone number" or "Authenticator App" (for the primary, then for the backup). */
+    /** Choose "Phone number", "Authenticator App" or "Passkey or security key" (for the primary, then for the backup). */
     METHOD("two-step-enroll-method.ftl"),
     /** Text message or voice, country code and number; for a backup, "Skip verification check". */
     PHONE("two-step-enroll-phone.ftl"),
@@ -15,6 +15,8 @@ public enum EnrollPage {
     PHONE_CODE("two-step-enroll-phone-code.ftl"),
     /** QR code, "Can't scan the barcode?", enter the app's code. */
     APP("two-step-enroll-app.ftl"),
+    /** Create a passkey or register a security key, with Keycloak's WebAuthn script. */
+    PASSKEY("two-step-enroll-passkey.ftl"),
     /** "Almost done": trust this device, "Got it. Turn on 2-Step Verification". */
     DONE("two-step-enroll-done.ftl"),
     /** 2SV was set up in another browser meanwhile: nothing is stored, "Sign in again" for a code. */

@@ -1,7 +1,10 @@
 package dev.twostep.enroll;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 import org.keycloak.common.util.Time;
 import org.keycloak.credential.CredentialModel;
@@ -14,6 +17,8 @@ import org.keycloak.models.credential.OTPCredentialModel;
 import dev.twostep.core.kind.MethodRole;
 import dev.twostep.core.method.AppBinding;
 import dev.twostep.core.method.UserMethods;
+import dev.twostep.core.passkey.PasskeyBinding;
+import dev.twostep.core.passkey.StagedPasskey;
 import dev.twostep.core.phone.PhoneCredentialModel;
 import dev.twostep.core.phone.PhoneNumbers;
 
@@ -23,6 +28,7 @@ import dev.twostep.core.phone.PhoneNumbers;
  */
 final class EnrollmentCommit {
     static final String APP_LABEL = "Authenticator app";
+    static final String PASSKEY_LABEL = "Passkey";
 
     private static final Set<String> APP_TYPES = Set.of(OTPCredentialModel.TYPE, AppBinding.TYPE);
 
@@ -34,6 +40,7 @@ final class EnrollmentCommit {
     }
 
     void store(RealmModel realm, UserModel user, ChosenMethod primary, ChosenMethod backup, EventBuilder event) {
+        removePasskeys(user, role -> true);
         for (String type : List.of(PhoneCredentialModel.TYPE, OTPCredentialModel.TYPE, AppBinding.TYPE)) {
             removeAll(user, type);
         }
@@ -46,7 +53,13 @@ final class EnrollmentCommit {
      * goes only now that the new one is proven, so the seller is never without one.
      */
     void replace(RealmModel realm, UserModel user, MethodRole role, ChosenMethod method, EventBuilder event) {
-        boolean appInRole = UserMethods.of(user).inRole(role).map(UserMethods.Method::isApp).orElse(false);
+        Optional<UserMethods.Method> current = UserMethods.of(user).inRole(role);
+        if (current.map(UserMethods.Method::isPasskey).orElse(false)) {
+            removePasskeys(user, bound -> bound == role);
+            store(realm, user, role, method, event.clone().detail("two_step_change", role.id() + "-changed"));
+            return;
+        }
+        boolean appInRole = current.map(UserMethods.Method::isApp).orElse(false);
         List<String> old = user.credentialManager().getStoredCredentialsStream()
                 .filter(stored -> appInRole ? APP_TYPES.contains(stored.getType())
                         : PhoneCredentialModel.TYPE.equals(stored.getType())
@@ -56,24 +69,57 @@ final class EnrollmentCommit {
         store(realm, user, role, method, event.clone().detail("two_step_change", role.id() + "-changed"));
     }
 
+    private static void storePasskey(UserModel user, MethodRole role, StagedPasskey passkey, EventBuilder event) {
+        CredentialModel model = new CredentialModel();
+        model.setType(PasskeyBinding.WEBAUTHN_TYPE);
+        model.setUserLabel(distinctLabel(user, PasskeyBinding.WEBAUTHN_TYPE, passkey.label(), role));
+        model.setCredentialData(passkey.credentialData());
+        model.setSecretData(passkey.secretData());
+        model.setCreatedDate(Time.currentTimeMillis());
+        CredentialModel created = user.credentialManager().createStoredCredential(model);
+        user.credentialManager().createStoredCredential(PasskeyBinding.of(created.getId(), role, passkey.storage()));
+        event.clone().event(EventType.UPDATE_CREDENTIAL)
+                .detail("credential_type", PasskeyBinding.WEBAUTHN_TYPE)
+                .detail("two_step_role", role.id())
+                .detail("two_step_passkey", created.getUserLabel())
+                .success();
+    }
+
     /**
      * Keycloak refuses two credentials of one type with one label, and two numbers may end in the same four
      * digits: the second then says which role it has.
      */
-    private static String distinctLabel(UserModel user, String label, MethodRole role) {
-        boolean taken = user.credentialManager().getStoredCredentialsByTypeStream(PhoneCredentialModel.TYPE)
+    private static String distinctLabel(UserModel user, String type, String label, MethodRole role) {
+        boolean taken = user.credentialManager().getStoredCredentialsByTypeStream(type)
                 .anyMatch(stored -> label.equals(stored.getUserLabel()));
         return taken ? label + " (" + role.id() + ")" : label;
     }
 
+    /** Our passkeys in the roles {@code which} accepts, with their bindings; other security keys stay. */
+    private static void removePasskeys(UserModel user, Predicate<MethodRole> which) {
+        List<CredentialModel> stored = user.credentialManager().getStoredCredentialsStream().toList();
+        Set<String> webauthn = PasskeyBinding.bound(stored).stream().filter(bound -> which.test(bound.binding().role()))
+                .map(bound -> bound.webauthn().getId()).collect(Collectors.toSet());
+        stored.stream().filter(credential -> PasskeyBinding.TYPE.equals(credential.getType()))
+                .filter(credential -> webauthn.contains(PasskeyBinding.from(credential).data().webauthnCredentialId())
+                        || which.test(PasskeyBinding.from(credential).data().role()))
+                .map(CredentialModel::getId).toList()
+                .forEach(id -> user.credentialManager().removeStoredCredentialById(id));
+        webauthn.forEach(id -> user.credentialManager().removeStoredCredentialById(id));
+    }
+
     private void store(RealmModel realm, UserModel user, MethodRole role, ChosenMethod method, EventBuilder event) {
+        if (method.isPasskey()) {
+            storePasskey(user, role, method.passkey(), event);
+            return;
+        }
         CredentialModel model;
         if (method.isApp()) {
             model = OTPCredentialModel.createFromPolicy(realm, method.otpSecret(), APP_LABEL);
             model.setCreatedDate(Time.currentTimeMillis());
         } else {
             model = PhoneCredentialModel.create(method.number(), method.channel(), method.verified(), role);
-            model.setUserLabel(distinctLabel(user, model.getUserLabel(), role));
+            model.setUserLabel(distinctLabel(user, PhoneCredentialModel.TYPE, model.getUserLabel(), role));
         }
         CredentialModel created = user.credentialManager().createStoredCredential(model);
         if (method.isApp()) {

@@ -93,6 +93,11 @@ final class EnrollmentState {
         notes.put(PREFIX + "phone", write(ChosenMethod.phone(number, channel, false)));
     }
 
+    /** The slot of this enrollment's passkey ceremony: one per role, as for codes. */
+    String passkeySlot() {
+        return "enroll-" + role().id();
+    }
+
     void clearAll() {
         for (String part : new String[] {"page", "change", "otp-secret", "phone", MethodRole.PRIMARY.id(),
                 MethodRole.BACKUP.id()}) {

@@ -9,6 +9,8 @@ import jakarta.ws.rs.core.MultivaluedMap;
 
 import org.keycloak.authentication.RequiredActionContext;
 import org.keycloak.authentication.RequiredActionProvider;
+import org.keycloak.events.Errors;
+import org.keycloak.events.EventType;
 import org.keycloak.models.utils.FormMessage;
 import org.keycloak.models.utils.HmacOTP;
 
@@ -23,6 +25,9 @@ import dev.twostep.core.kind.Channel;
 import dev.twostep.core.kind.MethodRole;
 import dev.twostep.core.method.AppCodeCheck;
 import dev.twostep.core.method.UserMethods;
+import dev.twostep.core.passkey.PasskeyBinding;
+import dev.twostep.core.passkey.PasskeyRegistration;
+import dev.twostep.core.passkey.StagedPasskey;
 import dev.twostep.core.phone.PhoneNumbers;
 import dev.twostep.core.policy.LoginPolicy;
 import dev.twostep.core.policy.TwoStepPolicy;
@@ -64,6 +69,7 @@ final class EnrollmentSteps {
             case PHONE -> onPhone();
             case PHONE_CODE -> onPhoneCode();
             case APP -> onApp();
+            case PASSKEY -> onPasskey();
             case DONE -> onDone();
         }
     }
@@ -85,6 +91,12 @@ final class EnrollmentSteps {
             }
             state.otpSecret(HmacOTP.generateSecret(20));
             show(EnrollPage.APP);
+        } else if ("passkey".equals(method)) {
+            if (state.other().map(ChosenMethod::isPasskey).orElse(false)) {
+                fail(EnrollPage.METHOD, null, mustDiffer());
+                return;
+            }
+            show(EnrollPage.PASSKEY);
         } else if ("phone".equals(method)) {
             show(EnrollPage.PHONE);
         } else {
@@ -187,6 +199,23 @@ final class EnrollmentSteps {
         afterChoice();
     }
 
+    private void onPasskey() {
+        if ("back".equals(param("action"))) {
+            show(EnrollPage.METHOD);
+            return;
+        }
+        // A seller who names nothing gets the label stored methods have, in English like the app's.
+        Optional<StagedPasskey> staged = passkeyRegistration().finish(form, EnrollmentCommit.PASSKEY_LABEL);
+        if (staged.isEmpty()) {
+            context.getEvent().clone().event(EventType.UPDATE_CREDENTIAL).user(context.getUser())
+                    .detail("credential_type", PasskeyBinding.WEBAUTHN_TYPE).error(Errors.INVALID_REGISTRATION);
+            fail(EnrollPage.PASSKEY, null, "twoStepPasskeyNotRegistered");
+            return;
+        }
+        state.choose(state.role(), ChosenMethod.passkey(staged.get()));
+        afterChoice();
+    }
+
     private void onDone() {
         if ("back".equals(param("action"))) {
             state.forget(MethodRole.BACKUP);
@@ -250,6 +279,11 @@ final class EnrollmentSteps {
 
     private String mustDiffer() {
         return state.role() == MethodRole.BACKUP ? "twoStepBackupMustDiffer" : "twoStepPrimaryMustDiffer";
+    }
+
+    private PasskeyRegistration passkeyRegistration() {
+        return new PasskeyRegistration(context.getSession(), context.getRealm(), context.getAuthenticationSession(),
+                state.passkeySlot());
     }
 
     private PendingCode pendingCode() {

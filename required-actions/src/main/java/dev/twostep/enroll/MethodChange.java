@@ -27,9 +27,11 @@ public final class MethodChange {
     /** Starts replacing the method in {@code role} and shows the choice of the new one. */
     public void begin(MethodRole role) {
         UserMethods.Method kept = UserMethods.of(context.getUser()).inRole(role.other()).orElseThrow();
-        state.beginChange(role, kept.phone()
+        ChosenMethod other = kept.phone()
                 .map(phone -> ChosenMethod.phone(phone.number(), phone.channel(), phone.verified()))
-                .orElseGet(ChosenMethod::existingApp));
+                .or(() -> kept.passkey().map(passkey -> ChosenMethod.existingPasskey(passkey.label())))
+                .orElseGet(ChosenMethod::existingApp);
+        state.beginChange(role, other);
         context.challenge(new EnrollForm(context, state, new PhoneNumbers())
                 .render(EnrollPage.METHOD));
     }

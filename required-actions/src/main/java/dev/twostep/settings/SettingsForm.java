@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.Response;
 import org.keycloak.authentication.RequiredActionContext;
 import org.keycloak.models.utils.FormMessage;
 
+import dev.twostep.core.device.TrustedDeviceLabel;
 import dev.twostep.core.device.TrustedDevices;
 import dev.twostep.core.forms.TwoStepPages;
 import dev.twostep.core.kind.MethodRole;
@@ -59,6 +60,13 @@ final class SettingsForm {
     private Map<String, Object> describe(UserMethods.Method method) {
         Map<String, Object> described = new HashMap<>();
         described.put("app", method.isApp());
+        described.put("passkey", method.isPasskey());
+        method.passkey().ifPresent(passkey -> {
+            described.put("label", passkey.label());
+            if (passkey.createdDate() != null) {
+                described.put("added", TrustedDeviceLabel.when(java.time.Instant.ofEpochMilli(passkey.createdDate())));
+            }
+        });
         method.phone().ifPresent(phone -> {
             described.put("masked", numbers.mask(phone.number()));
             described.put("channel", phone.channel().id());

@@ -18,6 +18,8 @@ import dev.twostep.core.delivery.PhoneCodeDelivery;
 import dev.twostep.core.kind.MethodRole;
 import dev.twostep.core.method.AppCodeCheck;
 import dev.twostep.core.method.UserMethods;
+import dev.twostep.core.passkey.PasskeyAssertion;
+import dev.twostep.core.passkey.PasskeyBinding;
 import dev.twostep.core.phone.PhoneCredentialModel;
 import dev.twostep.core.policy.TwoStepPolicy;
 import dev.twostep.core.recovery.AccountRecoveries;
@@ -35,6 +37,7 @@ public final class CodeChallenge {
     private final PendingCode pending;
     private final PhoneCodeDelivery delivery;
     private final String methodNote;
+    private final String slot;
     /** The primary phone's SIM changed lately: it is left out, and the seller is told why. */
     private final boolean primaryHeldBack;
 
@@ -52,8 +55,9 @@ public final class CodeChallenge {
         this.pending = new PendingCode(new AuthSessionNotes(scope.authSession()), slot);
         this.delivery = new PhoneCodeDelivery(scope.session(), policy, scope.event());
         this.methodNote = "two-step.challenge." + slot + ".method";
+        this.slot = slot;
         List<MethodOption> withoutPrimaryPhone = all.stream()
-                .filter(option -> option.role() != MethodRole.PRIMARY || option.isApp()).toList();
+                .filter(option -> option.role() != MethodRole.PRIMARY || option.phone().isEmpty()).toList();
         // Only a seller with another method can do without the primary; everyone enrolled has one.
         this.primaryHeldBack = !withoutPrimaryPhone.isEmpty() && withoutPrimaryPhone.size() < all.size()
                 && primarySimChanged(methods, "two-step.challenge." + slot + ".sim");
@@ -111,8 +115,7 @@ public final class CodeChallenge {
             }
             case "resend" -> offer(current, true, null);
             case "status" -> offer(current, false, null);
-            default -> verify(current, Optional.ofNullable(form.getFirst("code")).orElse(""),
-                    "on".equals(form.getFirst("trustDevice")));
+            default -> verify(current, form);
         }
     }
 
@@ -127,7 +130,7 @@ public final class CodeChallenge {
      * for the page when all goes well.
      */
     private void offer(MethodOption option, boolean resend, String info) {
-        if (option.isApp()) {
+        if (!option.isPhone()) {
             show(CodePage.CODE, option, List.of(), info);
             return;
         }
@@ -160,7 +163,8 @@ public final class CodeChallenge {
         show(CodePage.CODE, option, List.of(), resend ? "twoStepCodeResent" : info);
     }
 
-    private void verify(MethodOption option, String code, boolean trustDevice) {
+    private void verify(MethodOption option, MultivaluedMap<String, String> form) {
+        boolean trustDevice = "on".equals(form.getFirst("trustDevice"));
         Optional<String> locked = Lockout.of(scope.session(), scope.realm(), scope.user());
         if (locked.isPresent()) {
             // Checked before the code, so a locked user learns nothing about the code they typed.
@@ -168,18 +172,26 @@ public final class CodeChallenge {
             show(CodePage.CODE, option, List.of(new FormMessage(null, "twoStepLockedOut")), null);
             return;
         }
-        Optional<String> failed = option.isApp() ? Optional.empty() : delivery.laterFailure(pending);
+        Optional<String> failed = option.isPhone() ? delivery.laterFailure(pending) : Optional.empty();
         if (failed.isPresent()) {
             // The code never went out: asking for it again would be a trap; offer the other methods.
             show(CodePage.OTHER_METHODS, option, List.of(new FormMessage(null, failed.get())), null);
             return;
         }
-        CodeCheck check = option.isApp() ? AppCodeCheck.check(scope.user(), code)
-                : new PhoneCodeCheck(policy, scope.session().singleUseObjects()).check(pending, code);
-        if (!check.valid()) {
+        String code = Optional.ofNullable(form.getFirst("code")).orElse("");
+        String refusal;
+        if (option.isPasskey()) {
+            refusal = passkeyOf(option).filter(passkey -> assertion().check(scope.user(), passkey, form)).isPresent()
+                    ? null : "twoStepPasskeyRefused";
+        } else {
+            CodeCheck check = option.isApp() ? AppCodeCheck.check(scope.user(), code)
+                    : new PhoneCodeCheck(policy, scope.session().singleUseObjects()).check(pending, code);
+            refusal = check.messageKey();
+        }
+        if (refusal != null) {
             scope.event().user(scope.user()).detail("two_step_method", option.id()).error(Errors.INVALID_USER_CREDENTIALS);
             host.wrongCode(form(Map.of()).render(CodePage.CODE, option, options,
-                    List.of(new FormMessage("code", check.messageKey())), null));
+                    List.of(new FormMessage("code", refusal)), null, passkeyInput(CodePage.CODE, option)));
             return;
         }
         scope.authSession().removeAuthNote(methodNote);
@@ -201,7 +213,25 @@ public final class CodeChallenge {
     private void show(CodePage page, MethodOption option, List<FormMessage> errors, String info) {
         // Only "Didn't receive the code?" tells of a recovery request: the code page stays one read lighter.
         Map<String, Object> news = page == CodePage.OTHER_METHODS ? host.recoveryNews() : Map.of();
-        host.show(form(news).render(page, option, options, errors, info));
+        host.show(form(news).render(page, option, options, errors, info, passkeyInput(page, option)));
+    }
+
+    /** What the browser needs to ask for the passkey, with a new challenge; empty off a passkey's page. */
+    private Map<String, Object> passkeyInput(CodePage page, MethodOption option) {
+        if (page != CodePage.CODE || !option.isPasskey()) {
+            return Map.of();
+        }
+        return passkeyOf(option).map(passkey -> assertion().begin(passkey)).orElse(Map.of());
+    }
+
+    private PasskeyAssertion assertion() {
+        return new PasskeyAssertion(scope.session(), scope.realm(), scope.authSession(), slot);
+    }
+
+    private Optional<PasskeyBinding.Bound> passkeyOf(MethodOption option) {
+        String id = option.passkey().map(UserMethods.Passkey::credentialId).orElse(null);
+        return PasskeyBinding.bound(scope.user().credentialManager().getStoredCredentialsStream().toList()).stream()
+                .filter(bound -> bound.webauthn().getId().equals(id)).findFirst();
     }
 
     private CodePageForm form(Map<String, Object> recoveryNews) {

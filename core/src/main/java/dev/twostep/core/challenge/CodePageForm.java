@@ -39,8 +39,9 @@ final class CodePageForm {
         this.deliveryStatusUrl = deliveryStatusUrl;
     }
 
+    /** {@code passkeyInput}: what the browser needs to ask for the current passkey (empty: not one). */
     Response render(CodePage page, MethodOption current, List<MethodOption> options, List<FormMessage> errors,
-                    String info) {
+                    String info, Map<String, Object> passkeyInput) {
         Map<String, Object> model = new HashMap<>();
         model.put("page", page.name());
         model.put("current", describe(current));
@@ -52,7 +53,10 @@ final class CodePageForm {
         if (!recoveryNews.isEmpty()) {
             model.put("recovery", recoveryNews);
         }
-        if (deliveryStatusUrl != null && page == CodePage.CODE && !current.isApp()) {
+        if (!passkeyInput.isEmpty()) {
+            model.put("passkey", passkeyInput);
+        }
+        if (deliveryStatusUrl != null && page == CodePage.CODE && current.isPhone()) {
             model.put("deliveryStatusUrl", deliveryStatusUrl);
         }
         return TwoStepPages.render(form, page.template(), model, errors, info);
@@ -63,6 +67,8 @@ final class CodePageForm {
         described.put("id", option.id());
         described.put("role", option.role().id());
         described.put("app", option.isApp());
+        described.put("passkey", option.isPasskey());
+        option.passkey().ifPresent(passkey -> described.put("label", passkey.label()));
         option.phone().ifPresent(phone -> described.put("masked", numbers.mask(phone.number())));
         if (option.channel() != null) {
             described.put("channel", option.channel().id());

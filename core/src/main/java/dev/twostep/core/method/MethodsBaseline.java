@@ -7,6 +7,7 @@ import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.OTPCredentialModel;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
+import dev.twostep.core.passkey.PasskeyBinding;
 import dev.twostep.core.phone.PhoneCredentialModel;
 
 /**
@@ -16,7 +17,8 @@ import dev.twostep.core.phone.PhoneCredentialModel;
  */
 public final class MethodsBaseline {
     static final String NOTE = "two-step.methods-baseline";
-    private static final Set<String> TYPES = Set.of(PhoneCredentialModel.TYPE, OTPCredentialModel.TYPE, AppBinding.TYPE);
+    private static final Set<String> TYPES = Set.of(PhoneCredentialModel.TYPE, OTPCredentialModel.TYPE, AppBinding.TYPE,
+            PasskeyBinding.TYPE, PasskeyBinding.WEBAUTHN_TYPE);
 
     private MethodsBaseline() {
     }

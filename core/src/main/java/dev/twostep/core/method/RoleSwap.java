@@ -6,11 +6,12 @@ import org.keycloak.credential.CredentialModel;
 import org.keycloak.models.UserModel;
 
 import dev.twostep.core.kind.MethodRole;
+import dev.twostep.core.passkey.PasskeyBinding;
 import dev.twostep.core.phone.PhoneCredentialModel;
 
 /**
- * Makes the backup the primary and the primary the backup in one step. Only phones carry a role; the app
- * follows by taking whichever role no phone holds.
+ * Makes the backup the primary and the primary the backup in one step. Phones and passkeys carry a role;
+ * the app follows by taking whichever role they leave.
  */
 public final class RoleSwap {
     public enum Result {
@@ -36,6 +37,12 @@ public final class RoleSwap {
         for (CredentialModel stored : phones) {
             PhoneCredentialModel phone = PhoneCredentialModel.from(stored);
             user.credentialManager().updateStoredCredential(phone.withRole(phone.data().role().other()));
+        }
+        List<CredentialModel> passkeys = user.credentialManager()
+                .getStoredCredentialsByTypeStream(PasskeyBinding.TYPE).toList();
+        for (CredentialModel stored : passkeys) {
+            PasskeyBinding binding = PasskeyBinding.from(stored);
+            user.credentialManager().updateStoredCredential(binding.withRole(binding.data().role().other()));
         }
         return Result.SWAPPED;
     }

@@ -1,5 +1,6 @@
 package dev.twostep.core.method;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -11,6 +12,7 @@ import org.keycloak.models.credential.OTPCredentialModel;
 
 import dev.twostep.core.RequiredActionIds;
 import dev.twostep.core.device.TrustedDeviceCredentialModel;
+import dev.twostep.core.passkey.PasskeyBinding;
 import dev.twostep.core.phone.PhoneCredentialModel;
 import dev.twostep.core.session.UserSessions;
 
@@ -21,7 +23,7 @@ import dev.twostep.core.session.UserSessions;
  */
 public final class TwoStepReset {
     private static final Set<String> TYPES = Set.of(PhoneCredentialModel.TYPE, OTPCredentialModel.TYPE,
-            AppBinding.TYPE, TrustedDeviceCredentialModel.TYPE);
+            AppBinding.TYPE, PasskeyBinding.TYPE, TrustedDeviceCredentialModel.TYPE);
 
     private final KeycloakSession session;
 
@@ -31,9 +33,12 @@ public final class TwoStepReset {
 
     /** Returns how many credentials were removed. */
     public int reset(RealmModel realm, UserModel user) {
-        List<String> ids = user.credentialManager().getStoredCredentialsStream()
+        List<CredentialModel> stored = user.credentialManager().getStoredCredentialsStream().toList();
+        List<String> ids = new ArrayList<>(stored.stream()
                 .filter(credential -> TYPES.contains(credential.getType()))
-                .map(CredentialModel::getId).toList();
+                .map(CredentialModel::getId).toList());
+        // Our passkeys go with their bindings; a security key Keycloak holds for another purpose stays.
+        PasskeyBinding.bound(stored).forEach(passkey -> ids.add(passkey.webauthn().getId()));
         ids.forEach(id -> user.credentialManager().removeStoredCredentialById(id));
         user.addRequiredAction(RequiredActionIds.ENROLL);
         new UserSessions(session).endEverywhere(realm, user);

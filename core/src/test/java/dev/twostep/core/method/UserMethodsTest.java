@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.twostep.core.kind.Channel;
 import dev.twostep.core.kind.MethodRole;
+import dev.twostep.core.passkey.KeyStorage;
 import dev.twostep.core.phone.PhoneCredentialData;
 
 class UserMethodsTest {
@@ -37,5 +38,34 @@ class UserMethodsTest {
                 phone("+393479999999", MethodRole.BACKUP)), false).isComplete());
         assertFalse(new UserMethods(List.of(phone("+393471234567", MethodRole.PRIMARY),
                 phone("+393471234567", MethodRole.BACKUP)), false).isComplete());
+    }
+
+    private static UserMethods.Passkey passkey(MethodRole role) {
+        return new UserMethods.Passkey(role, "webauthn-" + role.id(), "Blue key", 1L, KeyStorage.HARDWARE);
+    }
+
+    @Test
+    void aPasskeyHoldsItsRoleAndTheAppTakesTheOther() {
+        UserMethods keyAndApp = new UserMethods(List.of(), List.of(passkey(MethodRole.PRIMARY)), true);
+        assertTrue(keyAndApp.isComplete());
+        assertTrue(keyAndApp.inRole(MethodRole.PRIMARY).orElseThrow().isPasskey());
+        assertTrue(keyAndApp.inRole(MethodRole.BACKUP).orElseThrow().isApp());
+
+        UserMethods appAndKey = new UserMethods(List.of(), List.of(passkey(MethodRole.BACKUP)), true);
+        assertTrue(appAndKey.inRole(MethodRole.PRIMARY).orElseThrow().isApp());
+        assertTrue(appAndKey.inRole(MethodRole.BACKUP).orElseThrow().isPasskey());
+
+        UserMethods phoneAndKey = new UserMethods(List.of(phone("+393471234567", MethodRole.PRIMARY)),
+                List.of(passkey(MethodRole.BACKUP)), false);
+        assertTrue(phoneAndKey.isComplete());
+        assertFalse(phoneAndKey.inRole(MethodRole.BACKUP).orElseThrow().isApp());
+    }
+
+    @Test
+    void aPasskeyAloneOrTwoPasskeysAreNotTwoStep() {
+        assertFalse(new UserMethods(List.of(), List.of(passkey(MethodRole.PRIMARY)), false).isComplete());
+        assertTrue(new UserMethods(List.of(), List.of(passkey(MethodRole.PRIMARY)), false).hasAny());
+        assertFalse(new UserMethods(List.of(), List.of(passkey(MethodRole.PRIMARY), passkey(MethodRole.BACKUP)), false)
+                .isComplete(), "one keychain lost would take both roles");
     }
 }

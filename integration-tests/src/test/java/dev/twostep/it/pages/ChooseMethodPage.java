@@ -25,6 +25,16 @@ public final class ChooseMethodPage extends Page {
         submit(By.id("continue"));
     }
 
+    public void choosePasskey() {
+        click(By.id("method-passkey"));
+        submit(By.id("continue"));
+    }
+
+    /** False where a passkey holds the other role. */
+    public boolean passkeySelectable() {
+        return find(By.id("method-passkey")).isEnabled();
+    }
+
     /** False where the app holds the other role: shown, but not selectable. */
     public boolean appSelectable() {
         return find(By.id("method-app")).isEnabled();

@@ -1,0 +1,161 @@
+package dev.twostep.core.passkey;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import jakarta.ws.rs.core.MultivaluedMap;
+
+import org.jboss.logging.Logger;
+import org.keycloak.WebAuthnConstants;
+import org.keycloak.common.util.Base64Url;
+import org.keycloak.credential.CredentialProvider;
+import org.keycloak.credential.WebAuthnCredentialModelInput;
+import org.keycloak.credential.WebAuthnCredentialProvider;
+import org.keycloak.credential.WebAuthnCredentialProviderFactory;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.credential.WebAuthnCredentialModel;
+import org.keycloak.sessions.AuthenticationSessionModel;
+
+import com.webauthn4j.WebAuthnRegistrationManager;
+import com.webauthn4j.data.PublicKeyCredentialParameters;
+import com.webauthn4j.data.PublicKeyCredentialType;
+import com.webauthn4j.data.RegistrationData;
+import com.webauthn4j.data.RegistrationParameters;
+import com.webauthn4j.data.RegistrationRequest;
+import com.webauthn4j.data.attestation.authenticator.AttestedCredentialData;
+import com.webauthn4j.data.attestation.statement.NoneAttestationStatement;
+import com.webauthn4j.data.client.challenge.DefaultChallenge;
+import com.webauthn4j.server.ServerProperty;
+
+/**
+ * Registers a passkey or security key: the options Keycloak's {@code webauthnRegister.js} passes to the
+ * browser, and the check of what the browser answers (WebAuthn4J, the library Keycloak's own WebAuthn runs
+ * on, under the realm's WebAuthn policy). The result is staged, not stored: the caller decides when.
+ */
+public final class PasskeyRegistration {
+    private static final Logger LOG = Logger.getLogger(PasskeyRegistration.class);
+    private static final int LABEL_LENGTH = 40;
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final AuthenticationSessionModel authSession;
+    private final String challengeNote;
+    private final WebAuthnSettings settings;
+
+    /** {@code slot} keeps this registration's challenge apart from other ceremonies of the same login. */
+    public PasskeyRegistration(KeycloakSession session, RealmModel realm, AuthenticationSessionModel authSession,
+                               String slot) {
+        this.session = session;
+        this.realm = realm;
+        this.authSession = authSession;
+        this.challengeNote = "two-step.passkey." + slot + ".register";
+        this.settings = new WebAuthnSettings(session, realm);
+    }
+
+    /** The page's input for {@code registerByWebAuthn}, with a new challenge each time the page is shown. */
+    public Map<String, Object> begin(UserModel user) {
+        String challenge = Base64Url.encode(new DefaultChallenge().getValue());
+        authSession.setAuthNote(challengeNote, challenge);
+        Map<String, Object> input = new HashMap<>();
+        input.put("challenge", challenge);
+        input.put("userid", Base64Url.encode(user.getId().getBytes(StandardCharsets.UTF_8)));
+        input.put("username", user.getUsername());
+        input.put("signatureAlgorithms", settings.algorithms().stream().map(a -> a.getValue()).toList());
+        input.put("rpEntityName", settings.policy.getRpEntityName());
+        input.put("rpId", settings.rpId());
+        input.put("attestationConveyancePreference", settings.policy.getAttestationConveyancePreference());
+        input.put("authenticatorAttachment", settings.policy.getAuthenticatorAttachment());
+        input.put("requireResidentKey", settings.policy.getRequireResidentKey());
+        input.put("residentKey", Optional.ofNullable(settings.policy.getResidentKey()).orElse(""));
+        input.put("userVerificationRequirement", settings.policy.getUserVerificationRequirement());
+        input.put("createTimeout", settings.policy.getCreateTimeout());
+        // The same authenticator twice would be one method in two roles: the browser is told which it has.
+        input.put("excludeCredentialIds", user.credentialManager()
+                .getStoredCredentialsByTypeStream(PasskeyBinding.WEBAUTHN_TYPE)
+                .map(stored -> Base64Url.encodeBase64ToBase64Url(
+                        WebAuthnCredentialModel.createFromCredentialModel(stored).getWebAuthnCredentialData().getCredentialId()))
+                .collect(Collectors.joining(",")));
+        return input;
+    }
+
+    /**
+     * Checks the browser's answer to {@link #begin}; empty when the browser reported an error, the answer is
+     * incomplete, forged, for another challenge or origin, or outside the realm's policy.
+     */
+    public Optional<StagedPasskey> finish(MultivaluedMap<String, String> form, String defaultLabel) {
+        String challenge = authSession.getAuthNote(challengeNote);
+        // One answer per challenge: a replayed answer finds no challenge.
+        authSession.removeAuthNote(challengeNote);
+        String error = form.getFirst(WebAuthnConstants.ERROR);
+        String clientData = form.getFirst(WebAuthnConstants.CLIENT_DATA_JSON);
+        String attestation = form.getFirst(WebAuthnConstants.ATTESTATION_OBJECT);
+        if (challenge == null || (error != null && !error.isBlank()) || blank(clientData) || blank(attestation)) {
+            LOG.debugf("passkey registration refused: %s", error == null || error.isBlank() ? "incomplete answer" : error);
+            return Optional.empty();
+        }
+        try {
+            String transports = form.getFirst(WebAuthnConstants.TRANSPORTS);
+            RegistrationRequest request = blank(transports)
+                    ? new RegistrationRequest(Base64Url.decode(attestation), Base64Url.decode(clientData))
+                    : new RegistrationRequest(Base64Url.decode(attestation), Base64Url.decode(clientData),
+                            new HashSet<>(Arrays.asList(transports.split(","))));
+            List<PublicKeyCredentialParameters> algorithms = settings.algorithms().stream()
+                    .map(a -> new PublicKeyCredentialParameters(PublicKeyCredentialType.PUBLIC_KEY, a)).toList();
+            ServerProperty server = new ServerProperty(settings.origins(), settings.rpId(), new DefaultChallenge(challenge));
+            // Attestation is not asked for trust here: 2SV needs proof of the key, not of its maker; a realm
+            // that lists acceptable authenticator models gets them checked below.
+            WebAuthnRegistrationManager manager = WebAuthnRegistrationManager.createNonStrictWebAuthnRegistrationManager();
+            RegistrationData data = manager.verify(manager.parse(request),
+                    new RegistrationParameters(server, algorithms, settings.userVerificationRequired()));
+            AttestedCredentialData attested = data.getAttestationObject().getAuthenticatorData().getAttestedCredentialData();
+            if (!acceptableModel(data, attested)) {
+                return Optional.empty();
+            }
+            WebAuthnCredentialModelInput input = new WebAuthnCredentialModelInput(PasskeyBinding.WEBAUTHN_TYPE);
+            input.setAttestedCredentialData(attested);
+            input.setCount(data.getAttestationObject().getAuthenticatorData().getSignCount());
+            input.setAttestationStatementFormat(data.getAttestationObject().getFormat());
+            input.setTransports(data.getTransports());
+            WebAuthnCredentialModel model = provider().getCredentialModelFromCredentialInput(input,
+                    label(form.getFirst(WebAuthnConstants.AUTHENTICATOR_LABEL), defaultLabel));
+            return Optional.of(new StagedPasskey(model.getUserLabel(), model.getCredentialData(), model.getSecretData(),
+                    KeyStorage.fromAttachment(form.getFirst(WebAuthnConstants.AUTHENTICATOR_ATTACHMENT))));
+        } catch (RuntimeException e) {
+            // WebAuthn4J's verdicts, and malformed Base64 or CBOR from a forged post, all mean "not registered".
+            LOG.debugf(e, "passkey registration refused for realm %s", realm.getName());
+            return Optional.empty();
+        }
+    }
+
+    private boolean acceptableModel(RegistrationData data, AttestedCredentialData attested) {
+        List<String> acceptable = settings.policy.getAcceptableAaguids();
+        if (acceptable == null || acceptable.isEmpty()) {
+            return true;
+        }
+        // Without attestation the model an authenticator claims is its own say-so.
+        return !NoneAttestationStatement.FORMAT.equals(data.getAttestationObject().getFormat())
+                && acceptable.contains(attested.getAaguid().toString());
+    }
+
+    private WebAuthnCredentialProvider provider() {
+        return (WebAuthnCredentialProvider) session.getProvider(CredentialProvider.class,
+                WebAuthnCredentialProviderFactory.PROVIDER_ID);
+    }
+
+    private static String label(String typed, String fallback) {
+        String label = blank(typed) ? fallback : typed.strip();
+        return label.length() > LABEL_LENGTH ? label.substring(0, LABEL_LENGTH) : label;
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+}

@@ -1,0 +1,55 @@
+package dev.twostep.core.passkey;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.keycloak.credential.CredentialModel;
+
+import dev.twostep.core.kind.MethodRole;
+
+class PasskeyBindingTest {
+    private static CredentialModel webauthn(String id) {
+        CredentialModel model = new CredentialModel();
+        model.setId(id);
+        model.setType(PasskeyBinding.WEBAUTHN_TYPE);
+        model.setUserLabel("Blue key");
+        return model;
+    }
+
+    private static CredentialModel stored(PasskeyBinding binding, String id) {
+        binding.setId(id);
+        return binding;
+    }
+
+    @Test
+    void onlyAWebAuthnCredentialABindingNamesIsAPasskeyOfOurs() {
+        List<CredentialModel> stored = List.of(webauthn("ours"), webauthn("keycloaks-own"),
+                stored(PasskeyBinding.of("ours", MethodRole.BACKUP, KeyStorage.HARDWARE), "b1"),
+                stored(PasskeyBinding.of("deleted-elsewhere", MethodRole.PRIMARY, KeyStorage.SOFTWARE), "b2"));
+        List<PasskeyBinding.Bound> bound = PasskeyBinding.bound(stored);
+        assertEquals(1, bound.size());
+        assertEquals("ours", bound.get(0).webauthn().getId());
+        assertEquals(MethodRole.BACKUP, bound.get(0).binding().role());
+        assertEquals(KeyStorage.HARDWARE, bound.get(0).binding().storage());
+    }
+
+    @Test
+    void aBindingReadBackKeepsItsRoleAndSwapsIt() {
+        PasskeyBinding read = PasskeyBinding.from(stored(PasskeyBinding.of("ours", MethodRole.PRIMARY, KeyStorage.SOFTWARE), "b1"));
+        assertEquals(MethodRole.PRIMARY, read.data().role());
+        PasskeyBinding swapped = read.withRole(MethodRole.BACKUP);
+        assertEquals("b1", swapped.getId(), "the same stored record, updated");
+        assertEquals(MethodRole.BACKUP, PasskeyBinding.from(swapped).data().role());
+        assertEquals("ours", PasskeyBinding.from(swapped).data().webauthnCredentialId());
+    }
+
+    @Test
+    void aSecurityKeyIsHardwareAndAnythingElseSoftware() {
+        assertEquals("hwk", KeyStorage.fromAttachment("cross-platform").amr());
+        assertEquals("swk", KeyStorage.fromAttachment("platform").amr());
+        assertTrue(KeyStorage.fromAttachment(null) == KeyStorage.SOFTWARE, "unknown attachment counts as software");
+    }
+}
