@@ -17,7 +17,6 @@ import org.keycloak.models.RequiredActionProviderModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.OTPCredentialModel;
 
-import dev.twostep.core.passkey.PasskeyBinding;
 import dev.twostep.core.RequiredActionIds;
 import dev.twostep.core.challenge.ChallengeScope;
 import dev.twostep.core.challenge.CodeChallenge;
@@ -30,6 +29,7 @@ import dev.twostep.core.device.TrustedDevices;
 import dev.twostep.core.method.MethodsBaseline;
 import dev.twostep.core.method.UserMethods;
 import dev.twostep.core.notice.ChangeNotice;
+import dev.twostep.core.passkey.PasskeyBinding;
 import dev.twostep.core.phone.PhoneCredentialModel;
 import dev.twostep.core.policy.LoginPolicy;
 import dev.twostep.core.policy.TwoStepPolicy;

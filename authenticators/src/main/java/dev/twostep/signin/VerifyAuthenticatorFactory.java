@@ -16,6 +16,7 @@ import org.keycloak.models.utils.PostMigrationEvent;
 import org.keycloak.provider.ProviderConfigProperty;
 
 import dev.twostep.core.AuthenticatorIds;
+import dev.twostep.core.passkey.PasskeyBinding;
 import dev.twostep.core.phone.PhoneCredentialModel;
 import dev.twostep.core.policy.TwoStepPolicyConfig;
 import dev.twostep.core.recovery.AccountRecoveries;
@@ -56,10 +57,13 @@ public final class VerifyAuthenticatorFactory implements AuthenticatorFactory {
         return OTPCredentialModel.TYPE;
     }
 
-    /** Phones are what this step checks too: the Account Console lists a credential type only when a flow uses it. */
+    /**
+     * Phones and passkeys are what this step checks too: the Account Console lists a credential type only when
+     * a flow uses it (a passkey with its name and the day it was added, as Keycloak lists security keys).
+     */
     @Override
     public Set<String> getOptionalReferenceCategories(KeycloakSession session) {
-        return Set.of(PhoneCredentialModel.TYPE);
+        return Set.of(PhoneCredentialModel.TYPE, PasskeyBinding.WEBAUTHN_TYPE);
     }
 
     @Override

@@ -12,12 +12,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
 
 import dev.twostep.it.pages.AlmostDonePage;
 import dev.twostep.it.pages.AuthenticatorAppPage;
 import dev.twostep.it.pages.ChooseMethodPage;
 import dev.twostep.it.pages.EnterCodePage;
 import dev.twostep.it.pages.OtherMethodsPage;
+import dev.twostep.it.pages.PasskeyEnrollPage;
+import dev.twostep.it.pages.PasskeySignInPage;
 import dev.twostep.it.pages.PhoneNumberPage;
 import dev.twostep.it.pages.RecoveryInfoPage;
 import dev.twostep.it.pages.RecoveryUploadPage;
@@ -63,6 +66,7 @@ class PageAuditIT {
             reviewersPage(audit, browser, seller);
             settings(audit, browser, seller, app);
             startFromTheSettingsAndOvertaken(audit, browser, app);
+            passkey(audit, browser);
             // The "This wasn't me" page, as a link that no longer works shows it (NotMeIT walks the others).
             browser.get(seller.server.realmUrl() + "/two-step-not-me?t=spent");
             Waits.upTo(browser, Duration.ofSeconds(20)).until(d -> !d.findElements(By.id("not-me-invalid")).isEmpty());
@@ -169,6 +173,29 @@ class PageAuditIT {
             browser.navigate().refresh();
             new SetUpElsewherePage(browser);
             audit.check(browser, "set-up-elsewhere");
+        }
+    }
+
+    /** A passkey's enrollment page and its sign-in page, with Chromium's virtual security key. */
+    private void passkey(PageAudit audit, ChromeDriver browser) {
+        try (Seller keyHolder = new Seller()) {
+            forgetTheDevice(browser);
+            browser.addVirtualAuthenticator(new VirtualAuthenticatorOptions()
+                    .setTransport(VirtualAuthenticatorOptions.Transport.USB).setHasResidentKey(true)
+                    .setHasUserVerification(true).setIsUserVerified(true));
+            keyHolder.signIn(browser);
+            new ChooseMethodPage(browser).choosePasskey();
+            PasskeyEnrollPage enroll = new PasskeyEnrollPage(browser);
+            openEveryHelp(browser);
+            audit.check(browser, "passkey-enroll");
+            enroll.create("Blue key");
+            keyHolder.enrollment(browser).textMessage(keyHolder.phone);
+            new AlmostDonePage(browser).turnOn();
+            keyHolder.awaitApp(browser);
+            forgetTheDevice(browser);
+            keyHolder.signIn(browser);
+            new PasskeySignInPage(browser);
+            audit.check(browser, "passkey-sign-in");
         }
     }
 

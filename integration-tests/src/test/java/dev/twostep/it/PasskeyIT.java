@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.security.KeyPairGenerator;
+import java.time.Duration;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.ArrayList;
@@ -18,6 +19,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.virtualauthenticator.Credential;
 import org.openqa.selenium.virtualauthenticator.VirtualAuthenticator;
@@ -35,6 +38,7 @@ import dev.twostep.it.support.OidcApp;
 import dev.twostep.it.support.Seller;
 import dev.twostep.it.support.SharedKeycloak;
 import dev.twostep.it.support.TokenEndpoint;
+import dev.twostep.it.support.Waits;
 
 /**
  * Passkeys and security keys as a 2SV method, with Chromium's virtual authenticator (Selenium's WebDriver
@@ -84,13 +88,39 @@ class PasskeyIT {
         PasskeySignInPage page = new PasskeySignInPage(browser);
         assertTrue(page.whereTheCodeIs().contains(KEY_NAME), page.whereTheCodeIs());
         assertFalse(page.asksForACode(), "a passkey is not a code to type");
-        page.usePasskey();
+        page.dontRequireCodesOnThisDevice().usePasskey();
 
         JsonNode id = idToken(attempt);
         assertEquals(seller.id, id.path("sub").asText());
         assertEquals(Set.of("pwd", "mfa", "hwk"), amr(id), "a security key's proof is a hardware key's (RFC 8176)");
         assertEquals(sent, seller.messageCount(), "no text message went out");
         assertTrue(key.getCredentials().get(0).getSignCount() > 0, "the key signed");
+
+        // A trusted browser skips the key as it skips a code; an app that demands the second step gets the key.
+        seller.endSessionKeepTrust(browser);
+        seller.signIn(browser);
+        seller.awaitApp(browser);
+        OidcApp.Attempt stepUp = app.start("two-step");
+        browser.get(stepUp.url());
+        seller.confirmPassword(browser);
+        new PasskeySignInPage(browser).usePasskey();
+        assertEquals("two-step", idToken(stepUp).path("acr").asText());
+    }
+
+    @Test
+    void aKeyAddedFromTheSettingsReplacesTheBackupApp() {
+        seller.enrollTextMessageWithAppBackup(false);
+        ChromeDriver browser = seller.enrollingBrowser();
+        securityKey(browser);
+        SecuritySettingsPage settings = seller.openSettings(browser, app.start(null));
+        ChooseMethodPage choose = settings.changeBackup();
+        choose.choosePasskey();
+        new PasskeyEnrollPage(browser).create(KEY_NAME);
+        SecuritySettingsPage changed = new SecuritySettingsPage(browser);
+        assertTrue(changed.backup().contains(KEY_NAME), changed.backup());
+        assertTrue(changed.primary().contains("Text message"), changed.primary());
+        assertEquals(List.of(), seller.credentialsOfType("otp"), "the app it replaced is gone");
+        assertEquals("BACKUP", Seller.data(seller.credentialsOfType("two-step-passkey").get(0)).path("role").asText());
     }
 
     @Test
@@ -116,6 +146,11 @@ class PasskeyIT {
         assertTrue(settings.primary().contains(KEY_NAME), settings.primary());
         assertTrue(settings.primary().contains("added"), settings.primary());
         assertTrue(settings.backup().contains("Text message"), settings.backup());
+
+        // Keycloak's Account Console lists it too, by name, as it lists security keys.
+        browser.get(seller.server.accountUrl() + "/account-security/signing-in");
+        Waits.upTo(browser, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.tagName("body")).getText().contains(KEY_NAME));
     }
 
     @Test
