@@ -27,14 +27,17 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import dev.twostep.it.pages.ChooseMethodPage;
 import dev.twostep.it.pages.OtherMethodsPage;
+import dev.twostep.it.pages.RecoveryInfoPage;
 import dev.twostep.it.pages.RecoveryStatusPage;
 import dev.twostep.it.pages.RecoveryUploadPage;
 import dev.twostep.it.pages.TwoStepCodePage;
 import dev.twostep.it.support.AdminApi;
+import dev.twostep.it.support.Browser;
 import dev.twostep.it.support.Documents;
 import dev.twostep.it.support.MailCatcher;
 import dev.twostep.it.support.Seller;
@@ -197,6 +200,32 @@ class RecoveryIT {
         // The old tab's status page starts over too: the next recovery is a fresh upload.
         new RecoveryStatusPage(browser).back();
         new TwoStepCodePage(browser);
+    }
+
+    @Test
+    void theReviewersDecisionReachesTheSellerInTheLanguageOfTheirBrowser() {
+        // The seller's browser asks for Italian and the seller never picks a language; the reviewer's request
+        // (the admin API, no language of its own) decides later. Both notices come in Italian.
+        ChromeOptions italian = Browser.headlessOptions("--lang=it-IT", "--window-size=1100,1400");
+        italian.setExperimentalOption("prefs", Map.of("intl.accept_languages", "it-IT,it"));
+        ChromeDriver browser = Browser.start(italian);
+        try {
+            seller.signIn(browser);
+            new TwoStepCodePage(browser).didntReceiveTheCode();
+            new OtherMethodsPage(browser).startAccountRecovery();
+            new RecoveryInfoPage(browser).start();
+            new RecoveryUploadPage(browser).attach(file("scan.pdf", pdf())).note("per favore").send();
+            assertEquals("PENDING", new RecoveryStatusPage(browser).status());
+        } finally {
+            browser.quit();
+        }
+        String submitted = MailCatcher.text(mail.awaitFor(seller.username + "@example.com", 1).get(0));
+        assertTrue(submitted.contains("Abbiamo ricevuto la tua richiesta"), submitted);
+
+        String id = onlyRequestOfSeller().path("id").asText();
+        assertEquals(200, seller.admin.post(API + "/" + id + "/approve", Map.of()).statusCode());
+        String approved = MailCatcher.text(mail.awaitFor(seller.username + "@example.com", 2).get(1));
+        assertTrue(approved.contains("è stata approvata"), approved);
     }
 
     @Test

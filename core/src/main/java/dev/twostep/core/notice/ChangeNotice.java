@@ -6,6 +6,7 @@ import java.util.Map;
 import org.jboss.logging.Logger;
 import org.keycloak.email.EmailException;
 import org.keycloak.email.EmailTemplateProvider;
+import org.keycloak.models.AbstractKeycloakTransaction;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -13,7 +14,8 @@ import org.keycloak.models.UserModel;
 /**
  * Tells a seller by e-mail that their 2SV settings changed, with a "This wasn't me" link ({@link NotMeLinks})
  * that, after their password, signs them out everywhere. A notice, never a code: e-mail is not a 2SV
- * channel, and the link alone opens nothing. A failed e-mail is logged and never undoes the change.
+ * channel, and the link alone opens nothing. It goes once the change is committed (a change that fails
+ * tells nobody of itself); a failed e-mail is logged and never undoes the change.
  */
 public final class ChangeNotice {
     /** What changed; each has its sentence ({@code twoStepNotice<Name>}) in the e-mail messages. */
@@ -68,16 +70,32 @@ public final class ChangeNotice {
             LOG.debugf("two-step: no notice for %s/%s, who has no e-mail address", realm.getName(), user.getId());
             return;
         }
+        // Keycloak adds its own attributes to this map, so it must be mutable.
+        Map<String, Object> attributes = new HashMap<>();
+        attributes.put("change", change.messageKey());
+        attributes.put("notMeUrl", new NotMeLinks(session).linkFor(realm, user, change));
+        attributes.put("detail1", detail1);
+        attributes.put("detail2", detail2);
+        session.getTransactionManager().enlistAfterCompletion(new AbstractKeycloakTransaction() {
+            @Override
+            protected void commitImpl() {
+                deliver(realm, user, change, attributes);
+            }
+
+            @Override
+            protected void rollbackImpl() {
+                LOG.debugf("two-step: no notice (%s) to %s/%s: the change was rolled back", change, realm.getName(),
+                        user.getId());
+            }
+        });
+    }
+
+    /** Still in the request that made the change, so the seller's language resolves as on their pages. */
+    private void deliver(RealmModel realm, UserModel user, Change change, Map<String, Object> attributes) {
         try {
-            // Keycloak adds its own attributes to this map, so it must be mutable.
-            Map<String, Object> attributes = new HashMap<>();
-            attributes.put("change", change.messageKey());
-            attributes.put("notMeUrl", new NotMeLinks(session).linkFor(realm, user, change));
-            attributes.put("detail1", detail1);
-            attributes.put("detail2", detail2);
             session.getProvider(EmailTemplateProvider.class).setRealm(realm).setUser(user)
                     .send(change.subjectKey(), TEMPLATE, attributes);
-        } catch (EmailException e) {
+        } catch (EmailException | RuntimeException e) {
             LOG.warnf(e, "two-step: notice (%s) to %s/%s not sent: %s", change, realm.getName(), user.getId(),
                     e.getMessage());
         }

@@ -42,7 +42,9 @@ final class WebAuthnSettings {
     Set<Origin> origins() {
         Set<Origin> origins = new HashSet<>();
         origins.add(new Origin(UriUtils.getOrigin(session.getContext().getUri().getBaseUri())));
-        policy.getExtraOrigins().forEach(extra -> origins.add(new Origin(extra)));
+        if (policy.getExtraOrigins() != null) {
+            policy.getExtraOrigins().forEach(extra -> origins.add(new Origin(extra)));
+        }
         return origins;
     }
 

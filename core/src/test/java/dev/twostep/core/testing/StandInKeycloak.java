@@ -101,7 +101,15 @@ public final class StandInKeycloak {
         // A background job (a send's outcome) runs in "another" session: this one, whose store it shares.
         lenient().when(factory.create()).thenReturn(session);
         lenient().when(session.getKeycloakSessionFactory()).thenReturn(factory);
-        lenient().when(session.getTransactionManager()).thenReturn(mock(org.keycloak.models.KeycloakTransactionManager.class));
+        org.keycloak.models.KeycloakTransactionManager transactions = mock(org.keycloak.models.KeycloakTransactionManager.class);
+        // The request's work "commits" at once: what waits for the commit (a notice) happens on the spot.
+        lenient().doAnswer(call -> {
+            org.keycloak.models.KeycloakTransaction after = call.getArgument(0);
+            after.begin();
+            after.commit();
+            return null;
+        }).when(transactions).enlistAfterCompletion(any());
+        lenient().when(session.getTransactionManager()).thenReturn(transactions);
         lenient().when(context.getRequestHeaders().getCookies()).thenReturn(cookies);
         lenient().when(context.getUri().getBaseUri()).thenReturn(URI.create("http://localhost:8080/"));
         lenient().when(context.getUri().getBaseUriBuilder())

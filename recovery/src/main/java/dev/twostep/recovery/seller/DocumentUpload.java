@@ -18,6 +18,7 @@ import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
 
 import dev.twostep.core.notice.ChangeNotice;
+import dev.twostep.core.notice.SellerLanguage;
 import dev.twostep.recovery.request.DocumentType;
 import dev.twostep.recovery.request.RecoveryPolicy;
 import dev.twostep.recovery.request.RecoveryRequestEntity;
@@ -103,6 +104,8 @@ final class DocumentUpload {
         }
         requests.submit(draft, session.getContext().getRequestHeaders().getHeaderString("User-Agent"),
                 session.getContext().getConnection().getRemoteAddr());
+        // The reviewer's decision is told later from the reviewer's request: in this seller's language.
+        SellerLanguage.remember(session, realm, user);
         new ChangeNotice(session).send(realm, user, ChangeNotice.Change.RECOVERY_SUBMITTED);
         return new Outcome(List.of(), draft, cookie);
     }
