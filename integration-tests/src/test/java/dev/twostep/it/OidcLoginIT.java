@@ -3,7 +3,6 @@ package dev.twostep.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -20,7 +19,6 @@ import dev.twostep.it.support.Jwt;
 import dev.twostep.it.support.OidcApp;
 import dev.twostep.it.support.Seller;
 import dev.twostep.it.support.SharedKeycloak;
-import dev.twostep.it.support.TokenEndpoint;
 
 /**
  * An app that delegates sign-in by OpenID Connect (authorization code + PKCE, the shipped {@code seller-portal}
@@ -51,10 +49,10 @@ class OidcLoginIT {
         String code = seller.signInForCode(browser, attempt.url());
         new TwoStepCodePage(browser).signIn(code);
 
-        JsonNode id = idToken(attempt);
+        JsonNode id = app.idToken(attempt);
         assertEquals(seller.id, id.path("sub").asText());
         assertEquals("two-step", id.path("acr").asText());
-        assertEquals(Set.of("pwd", "mfa", "sms"), amr(id), "Keycloak's AMR mapper (password step, 2SV step) and ours (a text message)");
+        assertEquals(Set.of("pwd", "mfa", "sms"), Jwt.values(id, "amr"), "Keycloak's AMR mapper (password step, 2SV step) and ours (a text message)");
     }
 
     @Test
@@ -77,7 +75,7 @@ class OidcLoginIT {
         seller.endSessionKeepTrust(browser);
         OidcApp.Attempt trusted = app.start(null);
         seller.signIn(browser, trusted.url());
-        assertEquals("trusted-device", idToken(trusted).path("acr").asText());
+        assertEquals("trusted-device", app.idToken(trusted).path("acr").asText());
         assertEquals(sent, seller.messageCount(), "no code for a trusted device");
 
         // Step-up in the same session: the app asks for a code-level sign-in; the password is confirmed and a
@@ -86,7 +84,7 @@ class OidcLoginIT {
         browser.get(stepUp.url());
         seller.confirmPassword(browser);
         new TwoStepCodePage(browser).signIn(seller.latestMessage(sent + 1).get("code").asText());
-        assertEquals("two-step", idToken(stepUp).path("acr").asText());
+        assertEquals("two-step", app.idToken(stepUp).path("acr").asText());
 
         // Without a session, the same demand also gets a code, not the trusted browser's free pass.
         seller.endSessionKeepTrust(browser);
@@ -94,19 +92,6 @@ class OidcLoginIT {
         String code = seller.signInForCode(browser, fresh.url());
         assertEquals(sent + 2, seller.messageCount());
         new TwoStepCodePage(browser).signIn(code);
-        assertEquals("two-step", idToken(fresh).path("acr").asText());
-    }
-
-    /** Waits for the app's callback, exchanges the code with the PKCE verifier, and reads the ID token. */
-    private JsonNode idToken(OidcApp.Attempt attempt) {
-        TokenEndpoint.Answer tokens = app.exchange(app.awaitCode(attempt), attempt.verifier());
-        assertEquals(200, tokens.status(), tokens.body().toString());
-        return Jwt.claims(tokens.body().path("id_token").asText());
-    }
-
-    private static Set<String> amr(JsonNode claims) {
-        Set<String> values = new HashSet<>();
-        claims.path("amr").forEach(value -> values.add(value.asText()));
-        return values;
+        assertEquals("two-step", app.idToken(fresh).path("acr").asText());
     }
 }

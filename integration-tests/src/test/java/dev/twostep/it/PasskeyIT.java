@@ -37,7 +37,6 @@ import dev.twostep.it.support.Jwt;
 import dev.twostep.it.support.OidcApp;
 import dev.twostep.it.support.Seller;
 import dev.twostep.it.support.SharedKeycloak;
-import dev.twostep.it.support.TokenEndpoint;
 import dev.twostep.it.support.Waits;
 
 /**
@@ -90,9 +89,9 @@ class PasskeyIT {
         assertFalse(page.asksForACode(), "a passkey is not a code to type");
         page.dontRequireCodesOnThisDevice().usePasskey();
 
-        JsonNode id = idToken(attempt);
+        JsonNode id = app.idToken(attempt);
         assertEquals(seller.id, id.path("sub").asText());
-        assertEquals(Set.of("pwd", "mfa", "hwk"), amr(id), "a security key's proof is a hardware key's (RFC 8176)");
+        assertEquals(Set.of("pwd", "mfa", "hwk"), Jwt.values(id, "amr"), "a security key's proof is a hardware key's (RFC 8176)");
         assertEquals(sent, seller.messageCount(), "no text message went out");
         assertTrue(key.getCredentials().get(0).getSignCount() > 0, "the key signed");
 
@@ -104,7 +103,7 @@ class PasskeyIT {
         browser.get(stepUp.url());
         seller.confirmPassword(browser);
         new PasskeySignInPage(browser).usePasskey();
-        assertEquals("two-step", idToken(stepUp).path("acr").asText());
+        assertEquals("two-step", app.idToken(stepUp).path("acr").asText());
     }
 
     @Test
@@ -248,17 +247,5 @@ class PasskeyIT {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
         generator.initialize(new ECGenParameterSpec("secp256r1"));
         return new PKCS8EncodedKeySpec(generator.generateKeyPair().getPrivate().getEncoded());
-    }
-
-    private JsonNode idToken(OidcApp.Attempt attempt) {
-        TokenEndpoint.Answer tokens = app.exchange(app.awaitCode(attempt), attempt.verifier());
-        assertEquals(200, tokens.status(), tokens.body().toString());
-        return Jwt.claims(tokens.body().path("id_token").asText());
-    }
-
-    private static Set<String> amr(JsonNode claims) {
-        Set<String> values = new HashSet<>();
-        claims.path("amr").forEach(value -> values.add(value.asText()));
-        return values;
     }
 }

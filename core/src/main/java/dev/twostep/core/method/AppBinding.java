@@ -1,7 +1,5 @@
 package dev.twostep.core.method;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.Set;
@@ -10,10 +8,8 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-import org.keycloak.common.util.Time;
 import org.keycloak.credential.CredentialModel;
 import org.keycloak.models.credential.OTPCredentialModel;
-import org.keycloak.util.JsonSerialization;
 
 import dev.twostep.core.StoredFields;
 
@@ -40,25 +36,12 @@ public final class AppBinding extends CredentialModel {
     }
 
     public static AppBinding of(String otpCredentialId) {
-        AppBinding binding = new AppBinding(new Data(otpCredentialId));
-        binding.setType(TYPE);
-        binding.setCreatedDate(Time.currentTimeMillis());
-        binding.setUserLabel("Authenticator app binding");
-        try {
-            binding.setCredentialData(JsonSerialization.writeValueAsString(binding.data));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        binding.setSecretData("{}");
-        return binding;
+        Data data = new Data(otpCredentialId);
+        return StoredFields.fresh(new AppBinding(data), TYPE, "Authenticator app binding", data);
     }
 
     public static AppBinding from(CredentialModel stored) {
-        try {
-            return StoredFields.copy(stored, new AppBinding(JsonSerialization.readValue(stored.getCredentialData(), Data.class)));
-        } catch (IOException e) {
-            throw new UncheckedIOException("unreadable " + TYPE + " credential " + stored.getId(), e);
-        }
+        return StoredFields.copy(stored, new AppBinding(StoredFields.data(stored, Data.class)));
     }
 
     public String otpCredentialId() {

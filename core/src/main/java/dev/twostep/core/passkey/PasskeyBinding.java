@@ -1,7 +1,5 @@
 package dev.twostep.core.passkey;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -11,10 +9,8 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-import org.keycloak.common.util.Time;
 import org.keycloak.credential.CredentialModel;
 import org.keycloak.models.credential.WebAuthnCredentialModel;
-import org.keycloak.util.JsonSerialization;
 
 import dev.twostep.core.StoredFields;
 import dev.twostep.core.kind.MethodRole;
@@ -51,25 +47,13 @@ public final class PasskeyBinding extends CredentialModel {
     }
 
     public static PasskeyBinding of(String webauthnCredentialId, MethodRole role, KeyStorage storage) {
-        PasskeyBinding binding = new PasskeyBinding(new Data(webauthnCredentialId, role, storage));
-        binding.setType(TYPE);
-        binding.setCreatedDate(Time.currentTimeMillis());
-        binding.setUserLabel("Passkey binding (" + role.id() + ")");
-        try {
-            binding.setCredentialData(JsonSerialization.writeValueAsString(binding.data));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        binding.setSecretData("{}");
-        return binding;
+        Data data = new Data(webauthnCredentialId, role, storage);
+        // Keycloak refuses two credentials of one type with one label: the role tells the two apart.
+        return StoredFields.fresh(new PasskeyBinding(data), TYPE, "Passkey binding (" + role.id() + ")", data);
     }
 
     public static PasskeyBinding from(CredentialModel stored) {
-        try {
-            return StoredFields.copy(stored, new PasskeyBinding(JsonSerialization.readValue(stored.getCredentialData(), Data.class)));
-        } catch (IOException e) {
-            throw new UncheckedIOException("unreadable " + TYPE + " credential " + stored.getId(), e);
-        }
+        return StoredFields.copy(stored, new PasskeyBinding(StoredFields.data(stored, Data.class)));
     }
 
     public Data data() {

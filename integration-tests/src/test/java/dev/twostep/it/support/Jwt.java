@@ -13,6 +13,13 @@ public final class Jwt {
     private Jwt() {
     }
 
+    /** The values of a claim that holds a list, such as {@code amr}. */
+    public static java.util.Set<String> values(JsonNode claims, String claim) {
+        java.util.Set<String> values = new java.util.HashSet<>();
+        claims.path(claim).forEach(value -> values.add(value.asText()));
+        return values;
+    }
+
     public static JsonNode claims(String jwt) {
         String[] parts = jwt.split("\\.");
         if (parts.length != 3) {

@@ -131,6 +131,15 @@ public final class OidcApp implements AutoCloseable {
         return new TokenEndpoint(server).grant(params);
     }
 
+    /** Waits for the attempt's callback, exchanges its code with its verifier, and reads the ID token. */
+    public com.fasterxml.jackson.databind.JsonNode idToken(Attempt attempt) {
+        TokenEndpoint.Answer tokens = exchange(awaitCode(attempt), attempt.verifier());
+        if (tokens.status() != 200) {
+            throw new AssertionError("the token endpoint answered " + tokens.status() + ": " + tokens.body());
+        }
+        return Jwt.claims(tokens.body().path("id_token").asText());
+    }
+
     private static String challenge(String verifier) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
