@@ -91,6 +91,7 @@
     <span data-key="method-sms">${msg("twoStepMethodSms", "{0}")}</span>
     <span data-key="method-voice">${msg("twoStepMethodVoice", "{0}")}</span>
     <span data-key="method-app">${msg("twoStepMethodApp")}</span>
+    <span data-key="method-passkey">${msg("twoStepMethodPasskey", "{0}")}</span>
     <span data-key="PENDING">${msg("twoStepReviewStatusPending")}</span>
     <span data-key="APPROVED">${msg("twoStepReviewStatusApproved")}</span>
     <span data-key="REJECTED">${msg("twoStepReviewStatusRejected")}</span>

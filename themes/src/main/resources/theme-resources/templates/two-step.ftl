@@ -172,12 +172,12 @@
 
 <#-- Where a sign-in code comes from, in one sentence. -->
 <#macro whereCodeIs option>
-  <#if option.passkey>${msg("twoStepSignInPasskey", option.label)}<#elseif option.app>${msg("twoStepSignInApp")}<#elseif option.channel = "voice">${msg("twoStepCallingTo", option.masked)}<#else>${msg("twoStepSentTo", option.masked)}</#if>
+  <#if option.passkey>${msg("twoStepSignInPasskey", option.label!msg("twoStepPasskey"))}<#elseif option.app>${msg("twoStepSignInApp")}<#elseif option.channel = "voice">${msg("twoStepCallingTo", option.masked)}<#else>${msg("twoStepSentTo", option.masked)}</#if>
 </#macro>
 
 <#-- A choosable way to get a code, on "Didn't receive the code?". -->
 <#macro optionLabel option>
-  <#if option.passkey>${msg("twoStepUsePasskey", option.label)}<#elseif option.app>${msg("twoStepUseApp")}<#elseif option.channel = "voice">${msg("twoStepUseVoice", option.masked)}<#else>${msg("twoStepUseSms", option.masked)}</#if>
+  <#if option.passkey>${msg("twoStepUsePasskey", option.label!msg("twoStepPasskey"))}<#elseif option.app>${msg("twoStepUseApp")}<#elseif option.channel = "voice">${msg("twoStepUseVoice", option.masked)}<#else>${msg("twoStepUseSms", option.masked)}</#if>
 </#macro>
 
 <#-- Passkeys are asked for and registered by Keycloak's own scripts (webauthnAuthenticate.js,

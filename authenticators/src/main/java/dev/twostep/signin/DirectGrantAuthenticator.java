@@ -79,9 +79,14 @@ public final class DirectGrantAuthenticator implements Authenticator {
                                    PendingCode pending, TwoStepPolicy policy) {
         if (phone.isEmpty()) {
             // A passkey needs a browser; the password grant can take only the app's code.
-            refuse(context, AuthenticationFlowError.INVALID_CREDENTIALS, Errors.INVALID_USER_CREDENTIALS,
-                    "Two-Step Verification is required: send the code of the user's authenticator app as 'otp' "
-                            + "(a passkey works only in a browser), or use a service-account client.");
+            boolean passkey = UserMethods.of(context.getUser()).inRole(MethodRole.PRIMARY)
+                    .map(UserMethods.Method::isPasskey).orElse(false);
+            refuse(context, AuthenticationFlowError.INVALID_CREDENTIALS, Errors.INVALID_USER_CREDENTIALS, passkey
+                    ? "Two-Step Verification is required, and this user's method is a passkey, which works only in "
+                            + "a browser: sign in with a browser, send an authenticator app's code as 'otp' if the "
+                            + "user has one, or use a service-account client."
+                    : "Two-Step Verification is required: send the code of the user's authenticator app as 'otp', "
+                            + "or use a service-account client.");
             return;
         }
         PhoneCredentialData number = phone.get();

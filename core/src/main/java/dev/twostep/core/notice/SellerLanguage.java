@@ -1,23 +1,51 @@
 package dev.twostep.core.notice;
 
+import org.jboss.logging.Logger;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.UserModelDelegate;
 
 /**
- * Keeps the language a seller reads their pages in as their locale, for notices that someone else's request
- * sends later (a reviewer's decision on their recovery): Keycloak writes e-mails in the user's locale first,
- * and a language known only from the seller's browser would otherwise give way to the reviewer's.
+ * The language a seller read their recovery pages in, for the notice of the reviewer's decision, which the
+ * reviewer's request sends: Keycloak writes e-mails in the user's locale first, and a language known only
+ * from the seller's browser would otherwise give way to the reviewer's. Kept in an attribute of its own, so
+ * that whoever sends a request never changes the account's language.
  */
 public final class SellerLanguage {
+    static final String ATTRIBUTE = "two-step-recovery-locale";
+    private static final Logger LOG = Logger.getLogger(SellerLanguage.class);
+
     private SellerLanguage() {
     }
 
-    /** In the seller's own request: stores the language of this page unless the seller already has one. */
+    /** In the seller's own request: remembers the language of this page. */
     public static void remember(KeycloakSession session, RealmModel realm, UserModel user) {
-        if (!realm.isInternationalizationEnabled() || user.getFirstAttribute(UserModel.LOCALE) != null) {
+        if (!realm.isInternationalizationEnabled()) {
             return;
         }
-        user.setSingleAttribute(UserModel.LOCALE, session.getContext().resolveLocale(user).toLanguageTag());
+        try {
+            user.setSingleAttribute(ATTRIBUTE, session.getContext().resolveLocale(user).toLanguageTag());
+        } catch (RuntimeException e) {
+            // A read-only (federated) user keeps no attribute of ours: the notice then goes in the default way.
+            LOG.debugf("two-step: the recovery language of %s is not kept: %s", user.getId(), e.getMessage());
+        }
+    }
+
+    /**
+     * {@code user} as the decision's notice should address them: in the remembered language, unless the seller
+     * chose a locale of their own (which Keycloak stores, and which comes first).
+     */
+    public static UserModel addressed(UserModel user) {
+        String remembered = user.getFirstAttribute(ATTRIBUTE);
+        if (remembered == null || user.getFirstAttribute(UserModel.LOCALE) != null) {
+            return user;
+        }
+        return new UserModelDelegate(user) {
+            @Override
+            public String getFirstAttribute(String name) {
+                return UserModel.LOCALE.equals(name) ? remembered : super.getFirstAttribute(name);
+            }
+        };
     }
 }

@@ -1,13 +1,10 @@
 package dev.twostep.core.passkey;
 
-import java.util.Locale;
-
-import org.keycloak.WebAuthnConstants;
-
 /**
- * Where a passkey's private key lives, as RFC 8176 names it in a token's {@code amr}: a security key plugged
- * in or tapped (a cross-platform authenticator) holds it in hardware; a passkey of the phone or computer
- * itself is counted as software, since such passkeys are often synced through a cloud keychain.
+ * Where a passkey's private key lives, as RFC 8176 names it in a token's {@code amr}: a key that cannot leave
+ * its authenticator (a security key, a device-bound passkey) is a hardware key; a key its authenticator
+ * says may be backed up (synced through a cloud keychain) counts as software. The authenticator says so in
+ * the registration's signed authenticator data (the backup-eligible flag), not the browser in a form field.
  */
 public enum KeyStorage {
     HARDWARE("hwk"), SOFTWARE("swk");
@@ -22,12 +19,8 @@ public enum KeyStorage {
         return amr;
     }
 
-    /** From the browser's {@code authenticatorAttachment} at registration; unknown counts as software. */
-    public static KeyStorage fromAttachment(String attachment) {
-        return WebAuthnConstants.AUTHENTICATOR_ATTACHMENT_CROSS_PLATFORM.equals(attachment) ? HARDWARE : SOFTWARE;
-    }
-
-    public static KeyStorage fromAmr(String amr) {
-        return HARDWARE.amr.equals(amr == null ? null : amr.toLowerCase(Locale.ROOT)) ? HARDWARE : SOFTWARE;
+    /** From the registration's backup-eligible (BE) flag. */
+    public static KeyStorage of(boolean backupEligible) {
+        return backupEligible ? SOFTWARE : HARDWARE;
     }
 }

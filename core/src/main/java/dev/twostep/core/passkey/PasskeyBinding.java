@@ -1,14 +1,17 @@
 package dev.twostep.core.passkey;
 
+import java.io.UncheckedIOException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import org.jboss.logging.Logger;
 import org.keycloak.credential.CredentialModel;
 import org.keycloak.models.credential.WebAuthnCredentialModel;
 
@@ -40,6 +43,8 @@ public final class PasskeyBinding extends CredentialModel {
     public record Bound(Data binding, CredentialModel webauthn) {
     }
 
+    private static final Logger LOG = Logger.getLogger(PasskeyBinding.class);
+
     private final Data data;
 
     private PasskeyBinding(Data data) {
@@ -54,6 +59,20 @@ public final class PasskeyBinding extends CredentialModel {
 
     public static PasskeyBinding from(CredentialModel stored) {
         return StoredFields.copy(stored, new PasskeyBinding(StoredFields.data(stored, Data.class)));
+    }
+
+    /** A binding an import or an edit left without its role or unreadable binds nothing (and is logged). */
+    private static Optional<Data> readable(CredentialModel stored) {
+        try {
+            Data data = from(stored).data();
+            if (data.role() != null && data.webauthnCredentialId() != null) {
+                return Optional.of(data);
+            }
+        } catch (UncheckedIOException e) {
+            // logged below
+        }
+        LOG.warnf("two-step: passkey binding %s is incomplete and binds no passkey", stored.getId());
+        return Optional.empty();
     }
 
     public Data data() {
@@ -74,7 +93,7 @@ public final class PasskeyBinding extends CredentialModel {
                 .filter(credential -> WEBAUTHN_TYPE.equals(credential.getType()))
                 .collect(Collectors.toMap(CredentialModel::getId, Function.identity()));
         return stored.stream().filter(credential -> TYPE.equals(credential.getType()))
-                .map(credential -> from(credential).data())
+                .flatMap(credential -> readable(credential).stream())
                 .filter(binding -> webauthn.containsKey(binding.webauthnCredentialId()))
                 .map(binding -> new Bound(binding, webauthn.get(binding.webauthnCredentialId())))
                 .toList();

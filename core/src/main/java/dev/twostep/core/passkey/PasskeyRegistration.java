@@ -18,6 +18,7 @@ import org.keycloak.credential.CredentialProvider;
 import org.keycloak.credential.WebAuthnCredentialModelInput;
 import org.keycloak.credential.WebAuthnCredentialProvider;
 import org.keycloak.credential.WebAuthnCredentialProviderFactory;
+import org.keycloak.models.Constants;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -38,7 +39,8 @@ import com.webauthn4j.server.ServerProperty;
 /**
  * Registers a passkey or security key: the options Keycloak's {@code webauthnRegister.js} passes to the
  * browser, and the check of what the browser answers (WebAuthn4J, the library Keycloak's own WebAuthn runs
- * on, under the realm's WebAuthn policy). The result is staged, not stored: the caller decides when.
+ * on, with the attestation checks Keycloak's own registration uses, under the realm's WebAuthn policy).
+ * The result is staged, not stored: the caller decides when.
  */
 public final class PasskeyRegistration {
     private static final Logger LOG = Logger.getLogger(PasskeyRegistration.class);
@@ -77,9 +79,11 @@ public final class PasskeyRegistration {
         input.put("residentKey", Optional.ofNullable(settings.policy.getResidentKey()).orElse(""));
         input.put("userVerificationRequirement", settings.policy.getUserVerificationRequirement());
         input.put("createTimeout", settings.policy.getCreateTimeout());
-        // The same authenticator twice would be one method in two roles: the browser is told which it has.
-        input.put("excludeCredentialIds", user.credentialManager()
-                .getStoredCredentialsByTypeStream(PasskeyBinding.WEBAUTHN_TYPE)
+        // The same authenticator twice would be one method in two roles, and a key of Keycloak's passwordless
+        // sign-in could be overwritten in the keychain: the browser is told which keys it must not make again.
+        input.put("excludeCredentialIds", user.credentialManager().getStoredCredentialsStream()
+                .filter(stored -> PasskeyBinding.WEBAUTHN_TYPE.equals(stored.getType())
+                        || WebAuthnCredentialModel.TYPE_PASSWORDLESS.equals(stored.getType()))
                 .map(stored -> Base64Url.encodeBase64ToBase64Url(
                         WebAuthnCredentialModel.createFromCredentialModel(stored).getWebAuthnCredentialData().getCredentialId()))
                 .collect(Collectors.joining(",")));
@@ -110,13 +114,12 @@ public final class PasskeyRegistration {
             List<PublicKeyCredentialParameters> algorithms = settings.algorithms().stream()
                     .map(a -> new PublicKeyCredentialParameters(PublicKeyCredentialType.PUBLIC_KEY, a)).toList();
             ServerProperty server = new ServerProperty(settings.origins(), settings.rpId(), new DefaultChallenge(challenge));
-            // Attestation is not asked for trust here: 2SV needs proof of the key, not of its maker; a realm
-            // that lists acceptable authenticator models gets them checked below.
-            WebAuthnRegistrationManager manager = WebAuthnRegistrationManager.createNonStrictWebAuthnRegistrationManager();
+            WebAuthnRegistrationManager manager = KeycloakAttestation.checksFor(session, settings.policy);
             RegistrationData data = manager.verify(manager.parse(request),
                     new RegistrationParameters(server, algorithms, settings.userVerificationRequired()));
             AttestedCredentialData attested = data.getAttestationObject().getAuthenticatorData().getAttestedCredentialData();
-            if (!acceptableModel(data, attested)) {
+            String attachment = form.getFirst(WebAuthnConstants.AUTHENTICATOR_ATTACHMENT);
+            if (!acceptableModel(data, attested) || !acceptableAttachment(attachment)) {
                 return Optional.empty();
             }
             WebAuthnCredentialModelInput input = new WebAuthnCredentialModelInput(PasskeyBinding.WEBAUTHN_TYPE);
@@ -127,7 +130,7 @@ public final class PasskeyRegistration {
             WebAuthnCredentialModel model = provider().getCredentialModelFromCredentialInput(input,
                     label(form.getFirst(WebAuthnConstants.AUTHENTICATOR_LABEL), defaultLabel));
             return Optional.of(new StagedPasskey(model.getUserLabel(), model.getCredentialData(), model.getSecretData(),
-                    KeyStorage.fromAttachment(form.getFirst(WebAuthnConstants.AUTHENTICATOR_ATTACHMENT))));
+                    KeyStorage.of(data.getAttestationObject().getAuthenticatorData().isFlagBE())));
         } catch (RuntimeException e) {
             // WebAuthn4J's verdicts, and malformed Base64 or CBOR from a forged post, all mean "not registered".
             LOG.debugf(e, "passkey registration refused for realm %s", realm.getName());
@@ -140,9 +143,17 @@ public final class PasskeyRegistration {
         if (acceptable == null || acceptable.isEmpty()) {
             return true;
         }
-        // Without attestation the model an authenticator claims is its own say-so.
+        // Without attestation the model an authenticator claims is its own say-so; with it, the statement and
+        // its chain were checked above.
         return !NoneAttestationStatement.FORMAT.equals(data.getAttestationObject().getFormat())
                 && acceptable.contains(attested.getAaguid().toString());
+    }
+
+    /** As Keycloak's own registration: the browser's word for the attachment is all there is to check. */
+    private boolean acceptableAttachment(String attachment) {
+        String required = settings.policy.getAuthenticatorAttachment();
+        return required == null || Constants.DEFAULT_WEBAUTHN_POLICY_NOT_SPECIFIED.equals(required)
+                || required.equals(attachment);
     }
 
     private WebAuthnCredentialProvider provider() {

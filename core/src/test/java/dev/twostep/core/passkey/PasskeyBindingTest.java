@@ -47,9 +47,21 @@ class PasskeyBindingTest {
     }
 
     @Test
-    void aSecurityKeyIsHardwareAndAnythingElseSoftware() {
-        assertEquals("hwk", KeyStorage.fromAttachment("cross-platform").amr());
-        assertEquals("swk", KeyStorage.fromAttachment("platform").amr());
-        assertTrue(KeyStorage.fromAttachment(null) == KeyStorage.SOFTWARE, "unknown attachment counts as software");
+    void aKeyThatMayBeSyncedIsSoftwareAndOneThatCannotLeaveItsAuthenticatorHardware() {
+        assertEquals("swk", KeyStorage.of(true).amr());
+        assertEquals("hwk", KeyStorage.of(false).amr());
+    }
+
+    @Test
+    void aBindingWithoutItsRoleOrUnreadableBindsNothing() {
+        CredentialModel roleless = new CredentialModel();
+        roleless.setId("b1");
+        roleless.setType(PasskeyBinding.TYPE);
+        roleless.setCredentialData("{\"webauthnCredentialId\":\"ours\"}");
+        CredentialModel garbled = new CredentialModel();
+        garbled.setId("b2");
+        garbled.setType(PasskeyBinding.TYPE);
+        garbled.setCredentialData("not json");
+        assertTrue(PasskeyBinding.bound(List.of(webauthn("ours"), roleless, garbled)).isEmpty());
     }
 }

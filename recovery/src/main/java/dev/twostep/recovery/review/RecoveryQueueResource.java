@@ -34,6 +34,7 @@ import dev.twostep.core.kind.MethodRole;
 import dev.twostep.core.method.TwoStepReset;
 import dev.twostep.core.method.UserMethods;
 import dev.twostep.core.notice.ChangeNotice;
+import dev.twostep.core.notice.SellerLanguage;
 import dev.twostep.core.phone.PhoneNumbers;
 import dev.twostep.recovery.request.DocumentType;
 import dev.twostep.recovery.request.RecoveryDocumentEntity;
@@ -150,7 +151,7 @@ public final class RecoveryQueueResource {
         requests.withdrawOthersOf(realm, request.getUserId());
         if (user != null) {
             new TwoStepReset(session).reset(realm, user);
-            new ChangeNotice(session).send(realm, user, ChangeNotice.Change.RECOVERY_APPROVED);
+            new ChangeNotice(session).send(realm, SellerLanguage.addressed(user), ChangeNotice.Change.RECOVERY_APPROVED);
         }
         return detail(id);
     }
@@ -171,7 +172,7 @@ public final class RecoveryQueueResource {
         Reviewers.requireMayDecideFor(realm, auth, user);
         decide(request, RecoveryStatus.REJECTED, reason);
         if (user != null) {
-            new ChangeNotice(session).send(realm, user, ChangeNotice.Change.RECOVERY_REJECTED);
+            new ChangeNotice(session).send(realm, SellerLanguage.addressed(user), ChangeNotice.Change.RECOVERY_REJECTED);
         }
         return detail(id);
     }
@@ -228,11 +229,15 @@ public final class RecoveryQueueResource {
                 methodFacts(methods, MethodRole.PRIMARY), methodFacts(methods, MethodRole.BACKUP));
     }
 
-    /** Kind and masked number, for the page to put in the reviewer's words ("Text message to +1 •••-•••-0132"). */
+    /**
+     * Kind and masked number (a passkey's name), for the page to put in the reviewer's words ("Text message to
+     * +1 •••-•••-0132", "Passkey: Blue key").
+     */
     private static RequestViews.MethodFacts methodFacts(UserMethods methods, MethodRole role) {
         PhoneNumbers numbers = new PhoneNumbers();
         return methods.inRole(role).map(method -> method.phone()
                 .map(phone -> new RequestViews.MethodFacts(phone.channel().id(), numbers.mask(phone.number())))
+                .or(() -> method.passkey().map(passkey -> new RequestViews.MethodFacts("passkey", passkey.label())))
                 .orElse(new RequestViews.MethodFacts("app", null))).orElse(null);
     }
 }

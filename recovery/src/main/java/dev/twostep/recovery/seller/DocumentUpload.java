@@ -104,7 +104,7 @@ final class DocumentUpload {
         }
         requests.submit(draft, session.getContext().getRequestHeaders().getHeaderString("User-Agent"),
                 session.getContext().getConnection().getRemoteAddr());
-        // The reviewer's decision is told later from the reviewer's request: in this seller's language.
+        // The reviewer's decision is told later, from the reviewer's request: in this page's language.
         SellerLanguage.remember(session, realm, user);
         new ChangeNotice(session).send(realm, user, ChangeNotice.Change.RECOVERY_SUBMITTED);
         return new Outcome(List.of(), draft, cookie);
