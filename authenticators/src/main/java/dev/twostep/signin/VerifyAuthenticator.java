@@ -35,7 +35,6 @@ import dev.twostep.core.policy.LoginPolicy;
 import dev.twostep.core.policy.TwoStepPolicy;
 import dev.twostep.core.recovery.AccountRecoveries;
 import dev.twostep.core.recovery.AccountRecovery;
-import dev.twostep.core.web.RealmCookie;
 
 /**
  * The second step of every sign-in, after the password: a trusted device of this user passes; otherwise
@@ -194,13 +193,13 @@ public final class VerifyAuthenticator implements Authenticator {
 
         /**
          * A code from a browser this account has not used within the policy's days (and that holds no
-         * trusted-device cookie) is worth an e-mail with a "This wasn't me" link: the code may be phished.
+         * cookie of a device it trusted once) is worth an e-mail with a "This wasn't me" link: the code may be phished.
          */
         private void tellOfANewBrowser() {
             if (!policy.noticesNewBrowsers()) {
                 return;
             }
-            boolean onceTrusted = new RealmCookie(context.getSession(), TrustedDevices.COOKIE).value().isPresent();
+            boolean onceTrusted = new TrustedDeviceCheck(context.getSession()).onceTrusted(context.getUser());
             if (new KnownBrowsers(context.getSession()).signedInFromNewBrowser(context.getRealm(), context.getUser(),
                     policy.newBrowserWindow()) && !onceTrusted) {
                 String agent = context.getSession().getContext().getRequestHeaders().getHeaderString("User-Agent");

@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.NewCookie;
 import org.junit.jupiter.api.Test;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
+import org.keycloak.common.util.Time;
 import org.keycloak.events.Errors;
 import org.keycloak.models.credential.OTPCredentialModel;
 import org.keycloak.services.managers.BruteForceProtector;
@@ -27,6 +28,7 @@ import dev.twostep.core.device.TrustedDevices;
 import dev.twostep.core.kind.Channel;
 import dev.twostep.core.kind.MethodRole;
 import dev.twostep.core.phone.PhoneCredentialModel;
+import dev.twostep.core.policy.TwoStepPolicy;
 import dev.twostep.core.recovery.AccountRecovery;
 import dev.twostep.core.testing.StandInKeycloak;
 import dev.twostep.core.testing.StandInUser;
@@ -149,25 +151,44 @@ class VerifyAuthenticatorTest {
     }
 
     @Test
-    void aCodeFromABrowserTheAccountHasNotUsedIsWorthANoticeAndATrustedOneIsNot() {
+    void aCodeFromABrowserTheAccountHasNotUsedIsWorthANoticeAndOnceTrustedOneIsNot() {
         StandInUser user = StandInUser.enrolled();
         org.mockito.Mockito.lenient().when(user.model.getEmail()).thenReturn("mario@example.com");
         user.attributes.put(dev.twostep.core.device.KnownBrowsers.ATTRIBUTE, java.util.List.of("0123456789abcdef01234567:1"));
         AuthenticationFlowContext flow = kc.flowContext(user);
         step.authenticate(flow);
-        kc.post("code", StandInUser.APP_CODE);
+        kc.post("code", StandInUser.APP_CODE, "trustDevice", "on");
         step.action(flow);
         verify(flow).success(OTPCredentialModel.TYPE);
         assertEquals(java.util.List.of("twoStepNoticeNewSignIn"), kc.notices);
         assertTrue(kc.noticeLinks.get(0).contains("two-step-not-me"), "with its This wasn't me link");
+        NewCookie trusted = kc.cookiesSet.stream().filter(set -> set.getName().equals(TrustedDevices.COOKIE))
+                .findFirst().orElseThrow();
 
-        StandInKeycloak onceTrusted = new StandInKeycloak();
-        onceTrusted.browserSends(TrustedDevices.COOKIE, "an-expired-device");
-        AuthenticationFlowContext again = onceTrusted.flowContext(user);
-        step.authenticate(again);
-        onceTrusted.post("code", StandInUser.APP_CODE);
-        step.action(again);
-        assertEquals(java.util.List.of(), onceTrusted.notices, "a browser once trusted is one the seller uses");
+        // Past the trust's lifetime the browser is asked for a code again, but it is one the seller uses.
+        Time.setOffset((int) TwoStepPolicy.defaults().trustedDeviceLifetime().plusDays(1).toSeconds());
+        try {
+            StandInKeycloak onceTrusted = new StandInKeycloak();
+            onceTrusted.browserSends(TrustedDevices.COOKIE, trusted.getValue());
+            AuthenticationFlowContext again = onceTrusted.flowContext(user);
+            step.authenticate(again);
+            onceTrusted.post("code", StandInUser.APP_CODE);
+            step.action(again);
+            verify(again).success(OTPCredentialModel.TYPE);
+            assertEquals(java.util.List.of(), onceTrusted.notices, "a browser once trusted is one the seller uses");
+
+            // Someone with the password and a phished code cannot silence the notice with a cookie of that name.
+            StandInKeycloak forged = new StandInKeycloak();
+            forged.browserSends(TrustedDevices.COOKIE, trusted.getValue().substring(0, trusted.getValue().length() - 4) + "AAAA");
+            AuthenticationFlowContext thief = forged.flowContext(user);
+            step.authenticate(thief);
+            forged.post("code", StandInUser.APP_CODE);
+            step.action(thief);
+            verify(thief).success(OTPCredentialModel.TYPE);
+            assertEquals(java.util.List.of("twoStepNoticeNewSignIn"), forged.notices, "a forged cookie proves nothing");
+        } finally {
+            Time.setOffset(0);
+        }
     }
 
     @Test

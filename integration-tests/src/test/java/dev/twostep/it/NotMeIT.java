@@ -118,6 +118,8 @@ class NotMeIT {
         awaitState(mailbox, "ASK");
         assertTrue(mailbox.findElement(By.tagName("body")).getText().contains("The password is not right"));
         assertEquals(1, seller.credentialsOfType("two-step-trusted-device").size(), "a wrong password does nothing");
+        assertEquals(1, seller.admin.bruteForce(seller.id).path("numFailures").asInt(),
+                "but counts against the realm's lockout, as at the sign-in");
         confirm(mailbox, Seller.PASSWORD);
         awaitState(mailbox, "DONE");
         String done = mailbox.findElement(By.tagName("body")).getText();

@@ -221,6 +221,7 @@ class RecoveryIT {
         }
         String submitted = MailCatcher.text(mail.awaitFor(seller.username + "@example.com", 1).get(0));
         assertTrue(submitted.contains("Abbiamo ricevuto la tua richiesta"), submitted);
+        assertTrue(submitted.contains("dell'account"), "plain text, not HTML's &#39;: " + submitted);
 
         String id = onlyRequestOfSeller().path("id").asText();
         assertEquals(200, seller.admin.post(API + "/" + id + "/approve", Map.of()).statusCode());

@@ -1,3 +1,4 @@
+<#ftl output_format="plainText">
 ${msg("twoStepNoticeGreeting", user.firstName!user.username)}
 
 ${msg(change, detail1!"", detail2!"")}

@@ -50,6 +50,19 @@ public final class TrustedDeviceCheck {
         });
     }
 
+    /**
+     * Whether this browser holds the cookie of a device this user trusted once, expired or revoked by a password
+     * change since: a browser the seller has used. A cookie that names no device of theirs, or fails its
+     * hash, proves nothing (anyone can set a cookie of that name).
+     */
+    public boolean onceTrusted(UserModel user) {
+        return new RealmCookie(session, TrustedDevices.COOKIE).value().flatMap(BrowserToken::parse).map(token -> {
+            CredentialModel stored = user.credentialManager().getStoredCredentialById(token.recordId());
+            return stored != null && TrustedDeviceCredentialModel.TYPE.equals(stored.getType())
+                    && token.matches(TrustedDeviceCredentialModel.from(stored).secret().tokenHash());
+        }).orElse(false);
+    }
+
     private static void revokeTrustedBefore(UserModel user, long instant) {
         user.credentialManager().getStoredCredentialsByTypeStream(TrustedDeviceCredentialModel.TYPE)
                 .filter(device -> TrustedDeviceCredentialModel.from(device).data().trustedAt() < instant)

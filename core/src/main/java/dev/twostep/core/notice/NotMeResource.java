@@ -3,6 +3,7 @@ package dev.twostep.core.notice;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -18,6 +19,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserCredentialModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.models.utils.FormMessage;
 import org.keycloak.services.managers.BruteForceProtector;
 import org.keycloak.services.resource.RealmResourceProvider;
@@ -65,14 +67,16 @@ public final class NotMeResource implements RealmResourceProvider {
             return page("INVALID", null, null, List.of());
         }
         BruteForceProtector protector = session.getProvider(BruteForceProtector.class);
-        if (realm.isBruteForceProtected() && protector.isTemporarilyDisabled(session, realm, user)) {
+        if (realm.isBruteForceProtected() && (protector.isTemporarilyDisabled(session, realm, user)
+                || protector.isPermanentlyLockedOut(session, realm, user))) {
             return page("ASK", user, link, List.of(new FormMessage("password", "twoStepLockedOut")));
         }
         if (password == null || password.isEmpty()
                 || !user.credentialManager().isValid(UserCredentialModel.password(password))) {
             if (realm.isBruteForceProtected()) {
+                // Keycloak counts only failures of the categories it knows; without one this would be a free oracle.
                 protector.failedLogin(realm, user, session.getContext().getConnection(),
-                        session.getContext().getUri(), java.util.Set.of());
+                        session.getContext().getUri(), Set.of(PasswordCredentialModel.TYPE));
             }
             return page("ASK", user, link, List.of(new FormMessage("password", "twoStepNotMeWrongPassword")));
         }
