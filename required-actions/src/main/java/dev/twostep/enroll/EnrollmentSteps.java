@@ -25,6 +25,7 @@ import dev.twostep.core.kind.Channel;
 import dev.twostep.core.kind.MethodRole;
 import dev.twostep.core.method.AppCodeCheck;
 import dev.twostep.core.method.UserMethods;
+import dev.twostep.core.notice.SellerLanguage;
 import dev.twostep.core.passkey.PasskeyBinding;
 import dev.twostep.core.passkey.PasskeyRegistration;
 import dev.twostep.core.passkey.StagedPasskey;
@@ -229,6 +230,8 @@ final class EnrollmentSteps {
         ChosenMethod primary = state.chosen(MethodRole.PRIMARY).orElseThrow();
         ChosenMethod backup = state.chosen(MethodRole.BACKUP).orElseThrow();
         new EnrollmentCommit().store(context.getRealm(), context.getUser(), primary, backup, context.getEvent());
+        // Notices of later events (a new browser, a reviewer's decision) go in the language of these pages.
+        SellerLanguage.remember(context.getSession(), context.getRealm(), context.getUser());
         // 2SV is on again: an approved recovery is spent, and any other request is moot.
         AccountRecoveries.of(context.getSession()).settle(context.getRealm(), context.getUser());
         if (policy.noticesNewBrowsers()) {

@@ -20,6 +20,7 @@ import dev.twostep.core.method.RoleSwap;
 import dev.twostep.core.method.TwoStepReset;
 import dev.twostep.core.method.UserMethods;
 import dev.twostep.core.notice.ChangeNotice;
+import dev.twostep.core.notice.SellerLanguage;
 import dev.twostep.core.policy.LoginPolicy;
 import dev.twostep.core.policy.TwoStepPolicy;
 import dev.twostep.core.web.CrossSitePost;
@@ -128,7 +129,7 @@ final class SettingsSteps {
             show(SettingsPage.OVERVIEW);
             return;
         }
-        new ChangeNotice(context.getSession()).send(context.getRealm(), context.getUser(), ChangeNotice.Change.DISABLED);
+        notice(ChangeNotice.Change.DISABLED);
         int removed = new TwoStepReset(context.getSession()).reset(context.getRealm(), context.getUser());
         event(EventType.REMOVE_CREDENTIAL, "disabled").detail("two_step_removed", Integer.toString(removed)).success();
         show(SettingsPage.DISABLED);
@@ -146,8 +147,7 @@ final class SettingsSteps {
         int revoked = new TrustedDevices(context.getSession()).revokeAll(context.getUser());
         event(EventType.REMOVE_CREDENTIAL, "trusted-devices-revoked")
                 .detail("two_step_devices", Integer.toString(revoked)).success();
-        new ChangeNotice(context.getSession()).send(context.getRealm(), context.getUser(),
-                ChangeNotice.Change.DEVICES_CLEARED);
+        notice(ChangeNotice.Change.DEVICES_CLEARED);
         authSession.setAuthNote(NOTE_ACTED, "true");
         context.challenge(form().render(SettingsPage.OVERVIEW, List.of(), "twoStepDevicesCleared"));
     }
@@ -178,12 +178,17 @@ final class SettingsSteps {
 
     /** After a method change: the notice, and the overview that offers to end the other sessions. */
     void changed(String info) {
-        new ChangeNotice(context.getSession()).send(context.getRealm(), context.getUser(),
-                ChangeNotice.Change.METHOD_CHANGED);
+        notice(ChangeNotice.Change.METHOD_CHANGED);
         authSession.setAuthNote(NOTE_PAGE, SettingsPage.OVERVIEW.name());
         authSession.setAuthNote(NOTE_CHANGED, "true");
         authSession.setAuthNote(NOTE_ACTED, "true");
         context.challenge(form().render(SettingsPage.OVERVIEW, List.of(), info));
+    }
+
+    /** Whoever is here passed a fresh code: their page's language is the one later notices use. */
+    private void notice(ChangeNotice.Change change) {
+        SellerLanguage.remember(context.getSession(), context.getRealm(), context.getUser());
+        new ChangeNotice(context.getSession()).send(context.getRealm(), context.getUser(), change);
     }
 
     void show(SettingsPage page) {

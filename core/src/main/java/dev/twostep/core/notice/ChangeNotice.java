@@ -90,10 +90,13 @@ public final class ChangeNotice {
         });
     }
 
-    /** Still in the request that made the change, so the seller's language resolves as on their pages. */
+    /**
+     * Still in the request that made the change; in the language the seller last used on a page of theirs
+     * ({@link SellerLanguage}), else this request's.
+     */
     private void deliver(RealmModel realm, UserModel user, Change change, Map<String, Object> attributes) {
         try {
-            session.getProvider(EmailTemplateProvider.class).setRealm(realm).setUser(user)
+            session.getProvider(EmailTemplateProvider.class).setRealm(realm).setUser(SellerLanguage.addressed(user))
                     .send(change.subjectKey(), TEMPLATE, attributes);
         } catch (EmailException | RuntimeException e) {
             LOG.warnf(e, "two-step: notice (%s) to %s/%s not sent: %s", change, realm.getName(), user.getId(),

@@ -5,6 +5,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.lenient;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import java.util.ArrayList;
@@ -12,8 +13,10 @@ import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.keycloak.email.EmailTemplateProvider;
 import org.keycloak.models.KeycloakTransaction;
 import org.keycloak.models.KeycloakTransactionManager;
+import org.keycloak.models.UserModel;
 
 import dev.twostep.core.testing.StandInKeycloak;
 import dev.twostep.core.testing.StandInUser;
@@ -42,6 +45,21 @@ class ChangeNoticeTest {
             transaction.commit();
         });
         assertEquals(List.of("twoStepNoticeMethodChanged"), kc.notices);
+    }
+
+    @Test
+    void theNoticeSpeaksTheLanguageTheSellerLastUsedNotThisRequests() {
+        when(user.model.getFirstAttribute(org.mockito.ArgumentMatchers.anyString())).thenAnswer(call ->
+                SellerLanguage.ATTRIBUTE.equals(call.getArgument(0)) ? "it" : null);
+        new ChangeNotice(kc.session).send(kc.realm, user.model, ChangeNotice.Change.NEW_SIGN_IN, "Chrome", "Linux");
+        waiting.forEach(transaction -> {
+            transaction.begin();
+            transaction.commit();
+        });
+        org.mockito.ArgumentCaptor<UserModel> addressed = org.mockito.ArgumentCaptor.forClass(UserModel.class);
+        verify(kc.session.getProvider(EmailTemplateProvider.class)).setUser(addressed.capture());
+        assertEquals("it", addressed.getValue().getFirstAttribute(UserModel.LOCALE));
+        assertEquals("user-1", addressed.getValue().getId());
     }
 
     @Test

@@ -18,7 +18,7 @@ import org.keycloak.models.UserModel;
 import dev.twostep.core.testing.StandInKeycloak;
 import dev.twostep.core.testing.StandInUser;
 
-/** The recovery page's language, kept for the decision's notice without touching the account's own locale. */
+/** The language of the seller's own pages, kept for later notices without touching the account's own locale. */
 class SellerLanguageTest {
     private final StandInKeycloak kc = new StandInKeycloak();
     private final StandInUser user = new StandInUser();
@@ -45,6 +45,19 @@ class SellerLanguageTest {
         SellerLanguage.remember(kc.session, kc.realm, user.model);
         user.attributes.put(UserModel.LOCALE, List.of("en"));
         assertSame(user.model, SellerLanguage.addressed(user.model));
+    }
+
+    @Test
+    void theLanguageKeptByTheFirstVersionStillCounts() {
+        user.attributes.put(SellerLanguage.EARLIER_ATTRIBUTE, List.of("it"));
+        assertEquals("it", SellerLanguage.addressed(user.model).getFirstAttribute(UserModel.LOCALE));
+    }
+
+    @Test
+    void theSameLanguageAgainWritesNothing() {
+        user.attributes.put(SellerLanguage.ATTRIBUTE, List.of("it"));
+        SellerLanguage.remember(kc.session, kc.realm, user.model);
+        org.mockito.Mockito.verify(user.model, org.mockito.Mockito.never()).setSingleAttribute(anyString(), anyString());
     }
 
     @Test

@@ -34,7 +34,6 @@ import dev.twostep.core.kind.MethodRole;
 import dev.twostep.core.method.TwoStepReset;
 import dev.twostep.core.method.UserMethods;
 import dev.twostep.core.notice.ChangeNotice;
-import dev.twostep.core.notice.SellerLanguage;
 import dev.twostep.core.phone.PhoneNumbers;
 import dev.twostep.recovery.request.DocumentType;
 import dev.twostep.recovery.request.RecoveryDocumentEntity;
@@ -151,7 +150,7 @@ public final class RecoveryQueueResource {
         requests.withdrawOthersOf(realm, request.getUserId());
         if (user != null) {
             new TwoStepReset(session).reset(realm, user);
-            new ChangeNotice(session).send(realm, SellerLanguage.addressed(user), ChangeNotice.Change.RECOVERY_APPROVED);
+            new ChangeNotice(session).send(realm, user, ChangeNotice.Change.RECOVERY_APPROVED);
         }
         return detail(id);
     }
@@ -172,7 +171,7 @@ public final class RecoveryQueueResource {
         Reviewers.requireMayDecideFor(realm, auth, user);
         decide(request, RecoveryStatus.REJECTED, reason);
         if (user != null) {
-            new ChangeNotice(session).send(realm, SellerLanguage.addressed(user), ChangeNotice.Change.RECOVERY_REJECTED);
+            new ChangeNotice(session).send(realm, user, ChangeNotice.Change.RECOVERY_REJECTED);
         }
         return detail(id);
     }
