@@ -72,7 +72,7 @@ final class EnrollmentCommit {
     private static void storePasskey(UserModel user, MethodRole role, StagedPasskey passkey, EventBuilder event) {
         CredentialModel model = new CredentialModel();
         model.setType(PasskeyBinding.WEBAUTHN_TYPE);
-        model.setUserLabel(distinctLabel(user, PasskeyBinding.WEBAUTHN_TYPE, passkey.label(), role));
+        model.setUserLabel(DistinctLabel.of(user, PasskeyBinding.WEBAUTHN_TYPE, passkey.label()));
         model.setCredentialData(passkey.credentialData());
         model.setSecretData(passkey.secretData());
         model.setCreatedDate(Time.currentTimeMillis());
@@ -86,23 +86,17 @@ final class EnrollmentCommit {
     }
 
     /**
-     * Keycloak refuses two credentials of one type with one label, and two numbers may end in the same four
-     * digits: the second then says which role it has.
+     * Our passkeys in the roles {@code which} accepts, with their bindings, and any binding that binds nothing
+     * (unreadable, no role); other security keys stay.
      */
-    private static String distinctLabel(UserModel user, String type, String label, MethodRole role) {
-        boolean taken = user.credentialManager().getStoredCredentialsByTypeStream(type)
-                .anyMatch(stored -> label.equals(stored.getUserLabel()));
-        return taken ? label + " (" + role.id() + ")" : label;
-    }
-
-    /** Our passkeys in the roles {@code which} accepts, with their bindings; other security keys stay. */
     private static void removePasskeys(UserModel user, Predicate<MethodRole> which) {
         List<CredentialModel> stored = user.credentialManager().getStoredCredentialsStream().toList();
         Set<String> webauthn = PasskeyBinding.bound(stored).stream().filter(bound -> which.test(bound.binding().role()))
                 .map(bound -> bound.webauthn().getId()).collect(Collectors.toSet());
         stored.stream().filter(credential -> PasskeyBinding.TYPE.equals(credential.getType()))
-                .filter(credential -> webauthn.contains(PasskeyBinding.from(credential).data().webauthnCredentialId())
-                        || which.test(PasskeyBinding.from(credential).data().role()))
+                .filter(credential -> PasskeyBinding.readable(credential)
+                        .map(data -> webauthn.contains(data.webauthnCredentialId()) || which.test(data.role()))
+                        .orElse(true))
                 .map(CredentialModel::getId).toList()
                 .forEach(id -> user.credentialManager().removeStoredCredentialById(id));
         webauthn.forEach(id -> user.credentialManager().removeStoredCredentialById(id));
@@ -119,7 +113,7 @@ final class EnrollmentCommit {
             model.setCreatedDate(Time.currentTimeMillis());
         } else {
             model = PhoneCredentialModel.create(method.number(), method.channel(), method.verified(), role);
-            model.setUserLabel(distinctLabel(user, PhoneCredentialModel.TYPE, model.getUserLabel(), role));
+            model.setUserLabel(DistinctLabel.of(user, PhoneCredentialModel.TYPE, model.getUserLabel()));
         }
         CredentialModel created = user.credentialManager().createStoredCredential(model);
         if (method.isApp()) {

@@ -41,8 +41,11 @@ public final class RoleSwap {
         List<CredentialModel> passkeys = user.credentialManager()
                 .getStoredCredentialsByTypeStream(PasskeyBinding.TYPE).toList();
         for (CredentialModel stored : passkeys) {
-            PasskeyBinding binding = PasskeyBinding.from(stored);
-            user.credentialManager().updateStoredCredential(binding.withRole(binding.data().role().other()));
+            // An unreadable binding binds nothing, so it has no role to swap.
+            if (PasskeyBinding.readable(stored).isPresent()) {
+                PasskeyBinding binding = PasskeyBinding.from(stored);
+                user.credentialManager().updateStoredCredential(binding.withRole(binding.data().role().other()));
+            }
         }
         return Result.SWAPPED;
     }

@@ -2,9 +2,12 @@ package dev.twostep.core.passkey;
 
 /**
  * Where a passkey's private key lives, as RFC 8176 names it in a token's {@code amr}: a key that cannot leave
- * its authenticator (a security key, a device-bound passkey) is a hardware key; a key its authenticator
- * says may be backed up (synced through a cloud keychain) counts as software. The authenticator says so in
- * the registration's signed authenticator data (the backup-eligible flag), not the browser in a form field.
+ * its authenticator (a security key, a device-bound passkey) is a hardware key; any other counts as software.
+ * An app may give a hardware key more rights, so the claim needs more than the authenticator's own word:
+ * a certificate chain in its attestation, checked against Keycloak's truststore for a realm that accepts only
+ * the models it lists (a public web CA in the truststore vouches for no authenticator), and the signed
+ * backup-eligible flag saying the key cannot be synced. Short of that (no attestation asked for, self
+ * attestation, any model accepted) a key is software, whatever it says of itself.
  */
 public enum KeyStorage {
     HARDWARE("hwk"), SOFTWARE("swk");
@@ -19,8 +22,11 @@ public enum KeyStorage {
         return amr;
     }
 
-    /** From the registration's backup-eligible (BE) flag. */
-    public static KeyStorage of(boolean backupEligible) {
-        return backupEligible ? SOFTWARE : HARDWARE;
+    /**
+     * From the registration: whether its attestation carried a certificate chain worth anything
+     * ({@code vouched}: see {@link PasskeyRegistration}), and its backup-eligible (BE) flag.
+     */
+    public static KeyStorage of(boolean vouched, boolean backupEligible) {
+        return vouched && !backupEligible ? HARDWARE : SOFTWARE;
     }
 }

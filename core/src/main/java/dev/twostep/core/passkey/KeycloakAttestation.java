@@ -26,10 +26,19 @@ final class KeycloakAttestation extends WebAuthnRegister {
 
     /** The registration checks for {@code policy}, with the truststore Keycloak is configured with. */
     static WebAuthnRegistrationManager checksFor(KeycloakSession session, WebAuthnPolicy policy) {
-        TruststoreProvider truststore = session.getProvider(TruststoreProvider.class);
-        KeyStore anchors = truststore == null ? null : truststore.getTruststore();
+        KeyStore anchors = anchors(session);
         CertPathTrustworthinessVerifier chains = anchors == null ? new NullCertPathTrustworthinessVerifier()
                 : new DefaultCertPathTrustworthinessVerifier(new KeyStoreTrustAnchorRepository(anchors));
         return new KeycloakAttestation(session, chains).createWebAuthnRegistrationManager(policy);
+    }
+
+    /** Whether an attestation's certificate chain is checked at all: only against a configured truststore. */
+    static boolean checksChains(KeycloakSession session) {
+        return anchors(session) != null;
+    }
+
+    private static KeyStore anchors(KeycloakSession session) {
+        TruststoreProvider truststore = session.getProvider(TruststoreProvider.class);
+        return truststore == null ? null : truststore.getTruststore();
     }
 }

@@ -62,7 +62,7 @@ public final class PasskeyBinding extends CredentialModel {
     }
 
     /** A binding an import or an edit left without its role or unreadable binds nothing (and is logged). */
-    private static Optional<Data> readable(CredentialModel stored) {
+    public static Optional<Data> readable(CredentialModel stored) {
         try {
             Data data = from(stored).data();
             if (data.role() != null && data.webauthnCredentialId() != null) {

@@ -32,6 +32,8 @@ import com.webauthn4j.data.RegistrationData;
 import com.webauthn4j.data.RegistrationParameters;
 import com.webauthn4j.data.RegistrationRequest;
 import com.webauthn4j.data.attestation.authenticator.AttestedCredentialData;
+import com.webauthn4j.data.attestation.statement.AttestationStatement;
+import com.webauthn4j.data.attestation.statement.CertificateBaseAttestationStatement;
 import com.webauthn4j.data.attestation.statement.NoneAttestationStatement;
 import com.webauthn4j.data.client.challenge.DefaultChallenge;
 import com.webauthn4j.server.ServerProperty;
@@ -130,7 +132,9 @@ public final class PasskeyRegistration {
             WebAuthnCredentialModel model = provider().getCredentialModelFromCredentialInput(input,
                     label(form.getFirst(WebAuthnConstants.AUTHENTICATOR_LABEL), defaultLabel));
             return Optional.of(new StagedPasskey(model.getUserLabel(), model.getCredentialData(), model.getSecretData(),
-                    KeyStorage.of(data.getAttestationObject().getAuthenticatorData().isFlagBE())));
+                    KeyStorage.of(modelsRestricted() && KeycloakAttestation.checksChains(session)
+                                    && hasChain(data.getAttestationObject().getAttestationStatement()),
+                            data.getAttestationObject().getAuthenticatorData().isFlagBE())));
         } catch (RuntimeException e) {
             // WebAuthn4J's verdicts, and malformed Base64 or CBOR from a forged post, all mean "not registered".
             LOG.debugf(e, "passkey registration refused for realm %s", realm.getName());
@@ -138,11 +142,26 @@ public final class PasskeyRegistration {
         }
     }
 
-    private boolean acceptableModel(RegistrationData data, AttestedCredentialData attested) {
+    /**
+     * Whether the attestation carried a certificate chain (which the checks above then verified): self
+     * attestation and none are only the authenticator's word.
+     */
+    static boolean hasChain(AttestationStatement statement) {
+        return statement instanceof CertificateBaseAttestationStatement withChain && withChain.getX5c() != null
+                && !withChain.getX5c().isEmpty();
+    }
+
+    /** A realm that lists the models it accepts: only then does a chain vouch for an authenticator. */
+    private boolean modelsRestricted() {
         List<String> acceptable = settings.policy.getAcceptableAaguids();
-        if (acceptable == null || acceptable.isEmpty()) {
+        return acceptable != null && !acceptable.isEmpty();
+    }
+
+    private boolean acceptableModel(RegistrationData data, AttestedCredentialData attested) {
+        if (!modelsRestricted()) {
             return true;
         }
+        List<String> acceptable = settings.policy.getAcceptableAaguids();
         // Without attestation the model an authenticator claims is its own say-so; with it, the statement and
         // its chain were checked above.
         return !NoneAttestationStatement.FORMAT.equals(data.getAttestationObject().getFormat())

@@ -1,6 +1,7 @@
 package dev.twostep.core.passkey;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -47,9 +48,21 @@ class PasskeyBindingTest {
     }
 
     @Test
-    void aKeyThatMayBeSyncedIsSoftwareAndOneThatCannotLeaveItsAuthenticatorHardware() {
-        assertEquals("swk", KeyStorage.of(true).amr());
-        assertEquals("hwk", KeyStorage.of(false).amr());
+    void onlyAnUnsyncableKeyWhoseChainTheTruststoreCheckedIsHardware() {
+        com.webauthn4j.data.attestation.statement.AttestationCertificatePath chain =
+                new com.webauthn4j.data.attestation.statement.AttestationCertificatePath(
+                        List.of(org.mockito.Mockito.mock(java.security.cert.X509Certificate.class)));
+        var certified = new com.webauthn4j.data.attestation.statement.PackedAttestationStatement(
+                com.webauthn4j.data.attestation.statement.COSEAlgorithmIdentifier.ES256, new byte[64], chain);
+        var self = new com.webauthn4j.data.attestation.statement.PackedAttestationStatement(
+                com.webauthn4j.data.attestation.statement.COSEAlgorithmIdentifier.ES256, new byte[64], null);
+        var none = new com.webauthn4j.data.attestation.statement.NoneAttestationStatement();
+        assertTrue(PasskeyRegistration.hasChain(certified));
+        assertFalse(PasskeyRegistration.hasChain(self), "self attestation is the key's word for itself");
+        assertFalse(PasskeyRegistration.hasChain(none), "no attestation at all");
+        assertEquals("hwk", KeyStorage.of(true, false).amr());
+        assertEquals("swk", KeyStorage.of(true, true).amr(), "a key that may be synced");
+        assertEquals("swk", KeyStorage.of(false, false).amr(), "a chain nobody vouches for, or none");
     }
 
     @Test

@@ -130,10 +130,34 @@ public final class Docker {
         return plugin ? List.of("docker", "compose") : List.of("docker-compose");
     }
 
-    /** The address the host has on Docker's default bridge: where containers reach a server of the tests. */
+    /**
+     * The address the host has on Docker's default bridge: where containers reach a server of the tests. An
+     * engine that made its bridge just now may name no gateway in the network's settings (seen on a fresh
+     * machine: a stand-in then bound to loopback, out of the containers' reach); the bridge's own interface
+     * has it.
+     */
     public static String bridgeGateway() {
-        return run(Duration.ofSeconds(20), Map.of(), "docker", "network", "inspect", "bridge", "--format",
-                "{{(index .IPAM.Config 0).Gateway}}").orFail().strip();
+        String configured = run(Duration.ofSeconds(20), Map.of(), "docker", "network", "inspect", "bridge", "--format",
+                "{{range .IPAM.Config}}{{.Gateway}} {{end}}").orFail().strip();
+        for (String candidate : configured.split("\\s+")) {
+            if (candidate.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
+                return candidate;
+            }
+        }
+        try {
+            java.net.NetworkInterface bridge = java.net.NetworkInterface.getByName("docker0");
+            if (bridge != null) {
+                for (java.net.InetAddress address : java.util.Collections.list(bridge.getInetAddresses())) {
+                    if (address instanceof java.net.Inet4Address) {
+                        return address.getHostAddress();
+                    }
+                }
+            }
+        } catch (java.net.SocketException e) {
+            throw new UncheckedIOException(e);
+        }
+        throw new AssertionError("no address of Docker's bridge: the network says '" + configured
+                + "' and there is no docker0 interface with an IPv4 address");
     }
 
     /** The health a container's health check last reported: starting, healthy or unhealthy. */
