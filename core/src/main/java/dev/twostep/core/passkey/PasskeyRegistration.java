@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 
@@ -83,13 +82,23 @@ public final class PasskeyRegistration {
         input.put("createTimeout", settings.policy.getCreateTimeout());
         // The same authenticator twice would be one method in two roles, and a key of Keycloak's passwordless
         // sign-in could be overwritten in the keychain: the browser is told which keys it must not make again.
-        input.put("excludeCredentialIds", user.credentialManager().getStoredCredentialsStream()
+        input.put("excludeCredentialIds", String.join(",", keysOf(user)));
+        return input;
+    }
+
+    /** Whether {@code user} holds a security key (ours or Keycloak's passwordless one) with this id. */
+    static boolean registeredAlready(UserModel user, byte[] credentialId) {
+        return keysOf(user).stream().map(Base64Url::decode).anyMatch(id -> Arrays.equals(id, credentialId));
+    }
+
+    /** The ids (Base64url) of the user's security keys, ours and Keycloak's passwordless ones. */
+    private static List<String> keysOf(UserModel user) {
+        return user.credentialManager().getStoredCredentialsStream()
                 .filter(stored -> PasskeyBinding.WEBAUTHN_TYPE.equals(stored.getType())
                         || WebAuthnCredentialModel.TYPE_PASSWORDLESS.equals(stored.getType()))
                 .map(stored -> Base64Url.encodeBase64ToBase64Url(
                         WebAuthnCredentialModel.createFromCredentialModel(stored).getWebAuthnCredentialData().getCredentialId()))
-                .collect(Collectors.joining(",")));
-        return input;
+                .toList();
     }
 
     /**
@@ -122,6 +131,13 @@ public final class PasskeyRegistration {
             AttestedCredentialData attested = data.getAttestationObject().getAuthenticatorData().getAttestedCredentialData();
             String attachment = form.getFirst(WebAuthnConstants.AUTHENTICATOR_ATTACHMENT);
             if (!acceptableModel(data, attested) || !acceptableAttachment(attachment)) {
+                return Optional.empty();
+            }
+            // The browser was told to exclude these; a script need not listen, and two records of one key
+            // would let the wrong one's counter move.
+            UserModel user = authSession.getAuthenticatedUser();
+            if (user != null && registeredAlready(user, attested.getCredentialId())) {
+                LOG.debugf("passkey registration refused for realm %s: the key is registered already", realm.getName());
                 return Optional.empty();
             }
             WebAuthnCredentialModelInput input = new WebAuthnCredentialModelInput(PasskeyBinding.WEBAUTHN_TYPE);

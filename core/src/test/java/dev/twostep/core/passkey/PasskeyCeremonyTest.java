@@ -87,6 +87,15 @@ class PasskeyCeremonyTest {
                 .isEmpty());
     }
 
+    @Test
+    void aKeyTheSellerHoldsAlreadyIsKnownByItsIdWhateverItsEncoding() {
+        boundKey();
+        assertTrue(PasskeyRegistration.registeredAlready(user.model, KEY_ID.clone()));
+        byte[] other = KEY_ID.clone();
+        other[0] ^= 1;
+        assertFalse(PasskeyRegistration.registeredAlready(user.model, other));
+    }
+
     private PasskeyBinding.Bound boundKey() {
         CredentialModel webauthn = WebAuthnCredentialModel.create(PasskeyBinding.WEBAUTHN_TYPE, "Blue key",
                 "00000000-0000-0000-0000-000000000000", Base64.getEncoder().encodeToString(KEY_ID), null, "pk", 0,
