@@ -3,6 +3,7 @@ package dev.twostep.signin;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import org.keycloak.models.AuthenticationFlowBindings;
@@ -62,6 +63,28 @@ public final class FlowCoverageCheck {
                 found.add(way.name() + " (none)");
             } else if (FlowSteps.enabled(realm, flow).stream().noneMatch(way.secondSteps()::contains)) {
                 found.add(way.name() + " (" + flow.getAlias() + ")");
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Keycloak's own second steps and passkey sign-in: each accepts credentials our enrollment never made
+     * (an app or a security key added in the Account Console, recovery codes), so beside ours, as an
+     * alternative, it is a way round 2SV.
+     */
+    static final Set<String> OTHER_SECOND_STEPS = Set.of("auth-otp-form", "webauthn-authenticator",
+            "webauthn-authenticator-passwordless", "auth-recovery-authn-code-form", "direct-grant-validate-otp");
+
+    /** "way (flow alias): step" for each way whose flow, beside the code, also holds one of those steps. */
+    public static List<String> sidesteps(RealmModel realm, List<WayIn> ways) {
+        List<String> found = new ArrayList<>();
+        for (WayIn way : ways) {
+            AuthenticationFlowModel flow = way.flowId() == null || way.flowId().isBlank() ? null
+                    : realm.getAuthenticationFlowById(way.flowId());
+            if (flow != null) {
+                FlowSteps.enabled(realm, flow).stream().filter(OTHER_SECOND_STEPS::contains).distinct()
+                        .forEach(step -> found.add(way.name() + " (" + flow.getAlias() + "): " + step));
             }
         }
         return found;

@@ -45,9 +45,14 @@ public final class RealmGapReport {
         List<IdentityProviderModel> providers = session.identityProviders()
                 .getAllStream(IdentityProviderQuery.userAuthentication()).toList();
         PostBrokerBinding.bindMissing(session, realm, providers);
-        FlowCoverageCheck.uncovered(realm, FlowCoverageCheck.waysIn(realm, realm.getClientsStream(), providers))
+        List<WayIn> ways = FlowCoverageCheck.waysIn(realm, realm.getClientsStream(), providers);
+        FlowCoverageCheck.uncovered(realm, ways)
                 .forEach(way -> LOG.warnf("two-step: realm %s lets users sign in without a code through the %s: add "
                         + "the step \"%s\" to that flow (see the README)", realm.getName(), way, AuthenticatorIds.VERIFY));
+        FlowCoverageCheck.sidesteps(realm, ways)
+                .forEach(way -> LOG.warnf("two-step: realm %s has one of Keycloak's own second steps in the %s, which "
+                        + "accepts credentials our enrollment never made: remove it, \"%s\" is the second step (see the README)",
+                        realm.getName(), way, AuthenticatorIds.VERIFY));
         if (ResetFlowCheck.skipsTheCode(realm)) {
             LOG.warnf("two-step: realm %s lets \"Forgot password\" sign users in without a code: add the step "
                     + "\"%s\" to its reset credentials flow after the e-mail (see the README)", realm.getName(),

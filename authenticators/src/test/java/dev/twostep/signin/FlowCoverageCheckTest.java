@@ -56,4 +56,20 @@ class FlowCoverageCheckTest {
         assertEquals(List.of("browser (grant)"),
                 FlowCoverageCheck.uncovered(realm.realm(), List.of(WayIn.browser("browser", grant.getId()))));
     }
+
+    @Test
+    void keycloaksOwnSecondStepsBesideOursAreNamedAsWaysRoundIt() {
+        AuthenticationFlowModel clean = realm.flow("seller forms", "auth-username-password-form", AuthenticatorIds.VERIFY);
+        realm.flow("keys", "webauthn-authenticator-passwordless");
+        AuthenticationFlowModel mixed = realm.flow("mixed", "auth-cookie", "flow:keys", "auth-username-password-form",
+                AuthenticatorIds.VERIFY, "auth-otp-form");
+        AuthenticationFlowModel off = realm.flow("off", "auth-username-password-form", AuthenticatorIds.VERIFY);
+        realm.disabled(off, "auth-otp-form");
+        List<WayIn> ways = List.of(WayIn.browser("browser flow", clean.getId()),
+                WayIn.browser("client shop, browser flow override", mixed.getId()),
+                WayIn.browser("client old, browser flow override", off.getId()),
+                WayIn.browser("identity provider other, post login flow", null));
+        assertEquals(List.of("client shop, browser flow override (mixed): webauthn-authenticator-passwordless",
+                "client shop, browser flow override (mixed): auth-otp-form"), FlowCoverageCheck.sidesteps(realm.realm(), ways));
+    }
 }
