@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 import dev.twostep.it.pages.AuthenticatorAppPage;
@@ -35,6 +36,7 @@ import dev.twostep.it.support.OidcApp;
 import dev.twostep.it.support.Pause;
 import dev.twostep.it.support.Seller;
 import dev.twostep.it.support.SharedKeycloak;
+import dev.twostep.it.support.Waits;
 
 /** Advanced Security Settings, opened by an app with {@code kc_action=two-step-settings}. */
 @ExtendWith(SharedKeycloak.class)
@@ -104,6 +106,23 @@ class SecuritySettingsIT {
         // No error page: the settings end, and with the code just given the enrollment makes 2SV whole again.
         assertEquals("Choose how you'll receive codes", new ChooseMethodPage(browser).title());
         assertEquals(1, seller.credentialsOfType("two-step-phone").size(), "the primary is left as it was");
+    }
+
+    @Test
+    void theAppRemovedWithKeycloaksOwnDeleteActionIsNews() {
+        seller.importMethodsAndSignIn(true);
+        ChromeDriver browser = seller.enrollingBrowser();
+        String app = seller.credentialsOfType("otp").get(0).path("id").asText();
+        OidcApp.Attempt attempt = this.app.start(null);
+        // What the Account Console's "Remove" opens: Keycloak's confirmation, then its delete_credential action.
+        browser.get(attempt.url() + "&kc_action=delete_credential:" + app);
+        Waits.upTo(browser, java.time.Duration.ofSeconds(20)).until(d -> !d.findElements(By.id("kc-accept")).isEmpty());
+        browser.findElement(By.id("kc-accept")).click();
+        assertEquals("success", this.app.awaitReturn(attempt).get("kc_action_status"));
+        assertEquals(List.of(), seller.credentialsOfType("otp"));
+        String text = body(mail.awaitFor(seller.username + "@example.com", 1));
+        assertTrue(text.contains("method of your account was changed"), text);
+        assertTrue(text.contains("/two-step-not-me?t="), "with its This wasn't me link: " + text);
     }
 
     @Test

@@ -25,6 +25,7 @@ import dev.twostep.core.kind.Channel;
 import dev.twostep.core.kind.MethodRole;
 import dev.twostep.core.method.AppCodeCheck;
 import dev.twostep.core.method.UserMethods;
+import dev.twostep.core.notice.ChangeNotice;
 import dev.twostep.core.notice.SellerLanguage;
 import dev.twostep.core.passkey.PasskeyBinding;
 import dev.twostep.core.passkey.PasskeyRegistration;
@@ -229,9 +230,15 @@ final class EnrollmentSteps {
         }
         ChosenMethod primary = state.chosen(MethodRole.PRIMARY).orElseThrow();
         ChosenMethod backup = state.chosen(MethodRole.BACKUP).orElseThrow();
+        boolean hadAMethod = UserMethods.of(context.getUser()).hasAny();
         new EnrollmentCommit().store(context.getRealm(), context.getUser(), primary, backup, context.getEvent());
         // Notices of later events (a new browser, a reviewer's decision) go in the language of these pages.
         SellerLanguage.remember(context.getSession(), context.getRealm(), context.getUser());
+        if (hadAMethod) {
+            // A seller who lost a method (removed in the Account Console, say) and set 2SV up again: methods changed.
+            new ChangeNotice(context.getSession()).send(context.getRealm(), context.getUser(),
+                    ChangeNotice.Change.METHOD_CHANGED);
+        }
         // 2SV is on again: an approved recovery is spent, and any other request is moot.
         AccountRecoveries.of(context.getSession()).settle(context.getRealm(), context.getUser());
         if (policy.noticesNewBrowsers()) {

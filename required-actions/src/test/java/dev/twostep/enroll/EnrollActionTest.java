@@ -80,6 +80,7 @@ class EnrollActionTest {
 
     @Test
     void aTextMessagePrimaryAndAnAppBackupAreStoredOnlyAtTheEnd() {
+        org.mockito.Mockito.lenient().when(user.model.getEmail()).thenReturn("mario@example.com");
         AccountRecovery recovery = mock(AccountRecovery.class);
         kc.providers.put(AccountRecovery.class, recovery);
         textMessagePrimary();
@@ -104,6 +105,18 @@ class EnrollActionTest {
                 .filter(event -> "UPDATE_CREDENTIAL".equals(event.type())).toList();
         assertEquals(List.of("primary", "backup"), updates.stream().map(e -> e.details().get("two_step_role")).toList());
         assertEquals(List.of("success", "success"), updates.stream().map(StandInKeycloak.Events.Written::outcome).toList());
+        assertEquals(List.of(), kc.notices, "a first enrollment is no news");
+    }
+
+    @Test
+    void settingUpAgainAfterAMethodWasRemovedIsNews() {
+        org.mockito.Mockito.lenient().when(user.model.getEmail()).thenReturn("mario@example.com");
+        user.phone("+393470000000", dev.twostep.core.kind.Channel.SMS, MethodRole.PRIMARY);
+        textMessagePrimary();
+        appFromThePage();
+        post("action", "finish");
+        verify(context).success();
+        assertEquals(List.of("twoStepNoticeMethodChanged"), kc.notices);
     }
 
     @Test

@@ -1,0 +1,39 @@
+package dev.twostep.core.notice;
+
+import org.keycloak.Config;
+import org.keycloak.events.EventListenerProvider;
+import org.keycloak.events.EventListenerProviderFactory;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+
+/** Registers {@value #PROVIDER_ID} for every realm: a notice an admin had to switch on would be missed. */
+public final class RemovedMethodNoticeFactory implements EventListenerProviderFactory {
+    public static final String PROVIDER_ID = "two-step-removed-method-notice";
+
+    @Override
+    public EventListenerProvider create(KeycloakSession session) {
+        return new RemovedMethodNotice(session);
+    }
+
+    @Override
+    public boolean isGlobal() {
+        return true;
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+    }
+
+    @Override
+    public void close() {
+    }
+
+    @Override
+    public String getId() {
+        return PROVIDER_ID;
+    }
+}
