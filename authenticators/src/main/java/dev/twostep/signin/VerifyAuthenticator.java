@@ -204,7 +204,9 @@ public final class VerifyAuthenticator implements Authenticator {
                     policy.newBrowserWindow()) && !onceTrusted) {
                 String agent = context.getSession().getContext().getRequestHeaders().getHeaderString("User-Agent");
                 new ChangeNotice(context.getSession()).send(context.getRealm(), context.getUser(),
-                        ChangeNotice.Change.NEW_SIGN_IN, TrustedDeviceLabel.describe(agent),
+                        ChangeNotice.Change.NEW_SIGN_IN,
+                        TrustedDeviceLabel.browserName(agent).orElse("twoStepUnknownBrowser"),
+                        TrustedDeviceLabel.systemName(agent).orElse("twoStepUnknownSystem"),
                         TrustedDeviceLabel.when(java.time.Instant.ofEpochSecond(Time.currentTime())));
             }
         }

@@ -11,10 +11,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeOptions;
 
 import jakarta.mail.internet.MimeMessage;
 
 import dev.twostep.it.support.AdminApi;
+import dev.twostep.it.support.Browser;
 import dev.twostep.it.support.MailCatcher;
 import dev.twostep.it.support.Pause;
 import dev.twostep.it.support.Seller;
@@ -63,6 +65,21 @@ class NewSignInNoticeIT {
             seller.signInWithCode(usual);
             Pause.millis(1500);
             assertEquals(1, mail.awaitFor(address, 2).size(), "the usual browser again is no news");
+
+            // A seller who never chose a language and a new browser asking for Italian: all of it in Italian.
+            Pause.millis(1100);
+            ChromeOptions italian = Browser.headlessOptions("--lang=it-IT");
+            italian.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "it-IT,it"));
+            ChromeDriver italianBrowser = Browser.start(italian);
+            try {
+                seller.signInWithCode(italianBrowser);
+            } finally {
+                italianBrowser.quit();
+            }
+            MimeMessage inItalian = mail.awaitFor(address, 2).get(1);
+            assertEquals("Nuovo accesso al tuo account", inItalian.getSubject());
+            String italianText = MailCatcher.text(inItalian);
+            assertTrue(italianText.contains("l'accesso") && italianText.contains("Chrome su Linux"), italianText);
         }
     }
 }

@@ -27,7 +27,17 @@ public final class TrustedDeviceLabel {
     /** "Chrome on Linux": what a seller recognises of a browser, from its User-Agent. */
     public static String describe(String userAgent) {
         String agent = userAgent == null ? "" : userAgent;
-        return browser(agent) + " on " + system(agent);
+        return browserName(agent).orElse("A browser") + " on " + systemName(agent).orElse("an unknown system");
+    }
+
+    /** The browser's name (the same in every language), if the User-Agent tells it. */
+    public static java.util.Optional<String> browserName(String userAgent) {
+        return java.util.Optional.ofNullable(browser(userAgent == null ? "" : userAgent));
+    }
+
+    /** The system's name (the same in every language), if the User-Agent tells it. */
+    public static java.util.Optional<String> systemName(String userAgent) {
+        return java.util.Optional.ofNullable(system(userAgent == null ? "" : userAgent));
     }
 
     /** The time as the labels and notices write it, in UTC. */
@@ -48,7 +58,7 @@ public final class TrustedDeviceLabel {
         if (agent.contains("Safari/")) {
             return "Safari";
         }
-        return "A browser";
+        return null;
     }
 
     private static String system(String agent) {
@@ -67,6 +77,6 @@ public final class TrustedDeviceLabel {
         if (agent.contains("Linux")) {
             return "Linux";
         }
-        return "an unknown system";
+        return null;
     }
 }

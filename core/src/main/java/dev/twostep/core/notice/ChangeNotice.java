@@ -27,7 +27,10 @@ public final class ChangeNotice {
         RECOVERY_APPROVED("twoStepNoticeRecoveryApproved"),
         RECOVERY_REJECTED("twoStepNoticeRecoveryRejected"),
         SIM_CHANGED("twoStepNoticeSimChanged"),
-        /** Its sentence names the browser and system ({0}) and the time ({1}). */
+        /**
+         * Its sentence names the browser ({0}) and the system ({1}), each a name or a message key for "unknown",
+         * and the time ({2}).
+         */
         NEW_SIGN_IN("twoStepNoticeNewSignIn", "twoStepNoticeSubjectNewSignIn");
 
         private final String messageKey;
@@ -60,12 +63,11 @@ public final class ChangeNotice {
         this.session = session;
     }
 
-    public void send(RealmModel realm, UserModel user, Change change) {
-        send(realm, user, change, "", "");
-    }
-
-    /** A notice whose sentence takes two details (see {@link Change#NEW_SIGN_IN}). */
-    public void send(RealmModel realm, UserModel user, Change change, String detail1, String detail2) {
+    /**
+     * A notice whose sentence takes {@code details} (see {@link Change#NEW_SIGN_IN}); the templates translate a
+     * detail that is a message key, and print any other as it is.
+     */
+    public void send(RealmModel realm, UserModel user, Change change, String... details) {
         if (user.getEmail() == null || user.getEmail().isBlank()) {
             LOG.debugf("two-step: no notice for %s/%s, who has no e-mail address", realm.getName(), user.getId());
             return;
@@ -74,8 +76,9 @@ public final class ChangeNotice {
         Map<String, Object> attributes = new HashMap<>();
         attributes.put("change", change.messageKey());
         attributes.put("notMeUrl", new NotMeLinks(session).linkFor(realm, user, change));
-        attributes.put("detail1", detail1);
-        attributes.put("detail2", detail2);
+        for (int i = 0; i < 3; i++) {
+            attributes.put("detail" + (i + 1), i < details.length ? details[i] : "");
+        }
         session.getTransactionManager().enlistAfterCompletion(new AbstractKeycloakTransaction() {
             @Override
             protected void commitImpl() {
