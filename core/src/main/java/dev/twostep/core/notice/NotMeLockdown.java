@@ -35,8 +35,15 @@ public final class NotMeLockdown {
     public void lockDown(RealmModel realm, UserModel user, String notice) {
         int sessions = new UserSessions(session).endEverywhere(realm, user);
         int devices = new TrustedDevices(session).revokeAll(user);
-        user.setSingleAttribute(ATTRIBUTE, REPORTED);
-        user.setSingleAttribute(ATTRIBUTE_AT, Instant.ofEpochSecond(Time.currentTime()).toString());
+        try {
+            user.setSingleAttribute(ATTRIBUTE, REPORTED);
+            user.setSingleAttribute(ATTRIBUTE_AT, Instant.ofEpochSecond(Time.currentTime()).toString());
+        } catch (RuntimeException e) {
+            // A read-only (federated) user keeps no attribute of ours; the event and the log below still say it,
+            // and the sessions and devices must go all the same.
+            LOG.warnf("two-step: %s/%s is not marked %s=%s: %s", realm.getName(), user.getId(), ATTRIBUTE, REPORTED,
+                    e.getMessage());
+        }
         new EventBuilder(realm, session, session.getContext().getConnection()).event(EventType.LOGOUT).user(user)
                 .detail("two_step_change", "not-me").detail("two_step_notice", String.valueOf(notice))
                 .detail("two_step_sessions", Integer.toString(sessions))
