@@ -187,11 +187,17 @@
   }
 
   function download(id, document_) {
+    var name = "document-" + document_.position;
     api("/requests/" + encodeURIComponent(id) + "/documents/" + encodeURIComponent(document_.id))
-      .then(function (r) { return r.blob(); }).then(function (blob) {
+      .then(function (r) {
+        // The server names the file with its checked type's extension, so the right program opens it.
+        var named = /filename="([^"]+)"/.exec(r.headers.get("Content-Disposition") || "");
+        if (named) { name = named[1]; }
+        return r.blob();
+      }).then(function (blob) {
         var link = document.createElement("a");
         link.href = URL.createObjectURL(blob);
-        link.download = "document-" + document_.position;
+        link.download = name;
         link.click();
         setTimeout(function () { URL.revokeObjectURL(link.href); }, 10000);
       });

@@ -306,7 +306,7 @@ class RecoveryIT {
     }
 
     @Test
-    void aReviewerApprovesInTheBrowserAndSellerTextStaysText() {
+    void aReviewerApprovesInTheBrowserAndSellerTextStaysText() throws Exception {
         String note = "<img id=\"xss\" src=\"x\" onerror=\"document.title='owned'\"> please call";
         ChromeDriver browser = seller.toAccountRecovery();
         new RecoveryUploadPage(browser).attach(file("scan.pdf", pdf())).note(note).send();
@@ -330,6 +330,15 @@ class RecoveryIT {
             assertTrue(page.findElements(By.id("xss")).isEmpty(), "the note is text, not markup");
             assertFalse("owned".equals(page.getTitle()));
             assertEquals(1, page.findElements(By.cssSelector("#detail-documents button.download")).size());
+            // The download keeps the name the server gives it, with the extension of its checked type.
+            java.nio.file.Path downloads = java.nio.file.Files.createTempDirectory("two-step-downloads");
+            page.executeCdpCommand("Browser.setDownloadBehavior",
+                    Map.of("behavior", "allow", "downloadPath", downloads.toString()));
+            page.findElement(By.cssSelector("#detail-documents button.download")).click();
+            java.nio.file.Path saved = downloads.resolve("document-1.pdf");
+            Waits.upTo(page, Duration.ofSeconds(20)).until(d -> java.nio.file.Files.exists(saved));
+            assertTrue(new String(java.nio.file.Files.readAllBytes(saved), java.nio.charset.StandardCharsets.ISO_8859_1)
+                    .startsWith("%PDF-"), "the document itself");
             assertTrue(page.findElement(By.id("detail-primary")).getText().startsWith("Text message to +39 "),
                     page.findElement(By.id("detail-primary")).getText());
             assertFalse(page.findElement(By.id("group-reason")).isDisplayed(), "no reason before a decision");
