@@ -130,6 +130,23 @@ class SecuritySettingsIT {
     }
 
     @Test
+    void anAddressChangedInTheProfileIsToldToTheAddressItReplaced() {
+        seller.importMethodsAndSignIn(true);
+        ChromeDriver browser = seller.enrollingBrowser();
+        OidcApp.Attempt attempt = app.start(null);
+        // Someone with the open session puts their own address on the account, with Keycloak's profile page.
+        browser.get(attempt.url() + "&kc_action=UPDATE_PROFILE");
+        Waits.upTo(browser, java.time.Duration.ofSeconds(20)).until(d -> !d.findElements(By.id("email")).isEmpty());
+        browser.findElement(By.id("email")).clear();
+        browser.findElement(By.id("email")).sendKeys("taken-" + seller.username + "@evil.example");
+        browser.findElement(By.cssSelector("#kc-form-buttons [type=submit], button[type=submit], input[type=submit]")).click();
+
+        String text = body(mail.awaitFor(seller.username + "@example.com", 1));
+        assertTrue(text.contains("changed to t\u2022\u2022\u2022@evil.example"), text);
+        assertTrue(text.contains("/two-step-not-me?t="), "with its This wasn't me link: " + text);
+    }
+
+    @Test
     void devicesTrustedBeforeAPasswordChangeAreNotCounted() {
         seller.importMethodsAndSignIn(true);
         ChromeDriver browser = seller.enrollingBrowser();

@@ -21,6 +21,8 @@ public final class ChangeNotice {
     /** What changed; each has its sentence ({@code twoStepNotice<Name>}) in the e-mail messages. */
     public enum Change {
         DEVICES_CLEARED("twoStepNoticeDevicesCleared"),
+        /** Sent to the previous address; its sentence names the new one, masked ({0}). */
+        EMAIL_CHANGED("twoStepNoticeEmailChanged"),
         DISABLED("twoStepNoticeDisabled"),
         METHOD_CHANGED("twoStepNoticeMethodChanged"),
         RECOVERY_SUBMITTED("twoStepNoticeRecoverySubmitted"),
@@ -68,7 +70,12 @@ public final class ChangeNotice {
      * detail that is a message key, and print any other as it is.
      */
     public void send(RealmModel realm, UserModel user, Change change, String... details) {
-        if (user.getEmail() == null || user.getEmail().isBlank()) {
+        sendTo(realm, user, user.getEmail(), change, details);
+    }
+
+    /** As {@link #send}, to {@code address} instead of the account's current one (the address it had before). */
+    public void sendTo(RealmModel realm, UserModel user, String address, Change change, String... details) {
+        if (address == null || address.isBlank()) {
             LOG.debugf("two-step: no notice for %s/%s, who has no e-mail address", realm.getName(), user.getId());
             return;
         }
@@ -82,7 +89,7 @@ public final class ChangeNotice {
         session.getTransactionManager().enlistAfterCompletion(new AbstractKeycloakTransaction() {
             @Override
             protected void commitImpl() {
-                deliver(realm, user, change, attributes);
+                deliver(realm, address.equals(user.getEmail()) ? user : to(user, address), change, attributes);
             }
 
             @Override
@@ -91,6 +98,16 @@ public final class ChangeNotice {
                         user.getId());
             }
         });
+    }
+
+    /** {@code user} with {@code address} as their e-mail: Keycloak's mail sender writes to the user's address. */
+    private static UserModel to(UserModel user, String address) {
+        return new org.keycloak.models.utils.UserModelDelegate(user) {
+            @Override
+            public String getEmail() {
+                return address;
+            }
+        };
     }
 
     /**

@@ -4,9 +4,7 @@ import java.util.Set;
 
 import org.keycloak.events.Details;
 import org.keycloak.events.Event;
-import org.keycloak.events.EventListenerProvider;
 import org.keycloak.events.EventType;
-import org.keycloak.events.admin.AdminEvent;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -21,7 +19,7 @@ import dev.twostep.core.phone.PhoneCredentialModel;
  * session could otherwise take a method away unannounced. Our own removals carry {@code two_step_change}
  * and have sent their notice already.
  */
-final class RemovedMethodNotice implements EventListenerProvider {
+final class RemovedMethodNotice {
     static final Set<String> METHOD_TYPES = Set.of(OTPCredentialModel.TYPE, PasskeyBinding.WEBAUTHN_TYPE,
             PhoneCredentialModel.TYPE);
 
@@ -31,25 +29,17 @@ final class RemovedMethodNotice implements EventListenerProvider {
         this.session = session;
     }
 
-    @Override
-    public void onEvent(Event event) {
+    void onEvent(Event event) {
         if (event.getType() != EventType.REMOVE_CREDENTIAL || event.getUserId() == null || event.getDetails() == null
                 || event.getDetails().containsKey("two_step_change")
                 || !METHOD_TYPES.contains(event.getDetails().get(Details.CREDENTIAL_TYPE))) {
             return;
         }
         RealmModel realm = session.realms().getRealm(event.getRealmId());
-        UserModel user = realm == null ? null : session.users().getUserById(realm, event.getUserId());
+        UserModel user = realm == null || !TwoStepRealms.uses(realm) ? null
+                : session.users().getUserById(realm, event.getUserId());
         if (user != null) {
             new ChangeNotice(session).send(realm, user, ChangeNotice.Change.METHOD_CHANGED);
         }
-    }
-
-    @Override
-    public void onEvent(AdminEvent event, boolean includeRepresentation) {
-    }
-
-    @Override
-    public void close() {
     }
 }

@@ -28,6 +28,9 @@ class RemovedMethodNoticeTest {
         lenient().when(kc.session.realms()).thenReturn(realms);
         lenient().when(kc.session.users().getUserById(kc.realm, user.id)).thenReturn(user.model);
         lenient().when(user.model.getEmail()).thenReturn("mario@example.com");
+        org.keycloak.models.RequiredActionProviderModel enroll = new org.keycloak.models.RequiredActionProviderModel();
+        enroll.setEnabled(true);
+        lenient().when(kc.realm.getRequiredActionProviderByAlias("two-step-enroll")).thenReturn(enroll);
     }
 
     private void removed(String type, Map<String, String> more) {
@@ -46,6 +49,13 @@ class RemovedMethodNoticeTest {
         removed("otp", Map.of());
         removed("webauthn", Map.of());
         assertEquals(List.of("twoStepNoticeMethodChanged", "twoStepNoticeMethodChanged"), kc.notices);
+    }
+
+    @Test
+    void aRealmWithoutOurEnrollmentIsNotOurs() {
+        org.mockito.Mockito.when(kc.realm.getRequiredActionProviderByAlias("two-step-enroll")).thenReturn(null);
+        removed("otp", Map.of());
+        assertEquals(List.of(), kc.notices);
     }
 
     @Test

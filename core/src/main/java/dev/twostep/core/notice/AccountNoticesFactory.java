@@ -7,12 +7,12 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 
 /** Registers {@value #PROVIDER_ID} for every realm: a notice an admin had to switch on would be missed. */
-public final class RemovedMethodNoticeFactory implements EventListenerProviderFactory {
-    public static final String PROVIDER_ID = "two-step-removed-method-notice";
+public final class AccountNoticesFactory implements EventListenerProviderFactory {
+    public static final String PROVIDER_ID = "two-step-account-notices";
 
     @Override
     public EventListenerProvider create(KeycloakSession session) {
-        return new RemovedMethodNotice(session);
+        return new AccountNotices(session);
     }
 
     @Override
