@@ -1,13 +1,13 @@
 package dev.twostep.core.notice;
 
-import org.keycloak.Config;
 import org.keycloak.events.EventListenerProvider;
 import org.keycloak.events.EventListenerProviderFactory;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
+
+import dev.twostep.core.NoLifecycle;
 
 /** Registers {@value #PROVIDER_ID} for every realm: a notice an admin had to switch on would be missed. */
-public final class AccountNoticesFactory implements EventListenerProviderFactory {
+public final class AccountNoticesFactory implements EventListenerProviderFactory, NoLifecycle<EventListenerProvider> {
     public static final String PROVIDER_ID = "two-step-account-notices";
 
     @Override
@@ -18,18 +18,6 @@ public final class AccountNoticesFactory implements EventListenerProviderFactory
     @Override
     public boolean isGlobal() {
         return true;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
     }
 
     @Override
