@@ -11,10 +11,9 @@ import org.keycloak.models.AuthenticationFlowModel;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.RequiredActionProviderModel;
 
 import dev.twostep.core.AuthenticatorIds;
-import dev.twostep.core.RequiredActionIds;
+import dev.twostep.core.RealmActions;
 
 /**
  * Finds every way into a realm that uses 2SV where a user can finish without the code: the realm's browser
@@ -27,8 +26,7 @@ public final class FlowCoverageCheck {
 
     /** A realm whose browser flow asks for the code or whose users are sent to our enrollment. */
     public static boolean usesTwoStep(RealmModel realm) {
-        RequiredActionProviderModel enroll = realm.getRequiredActionProviderByAlias(RequiredActionIds.ENROLL);
-        return (enroll != null && enroll.isEnabled())
+        return RealmActions.enrolls(realm)
                 || FlowSteps.enabled(realm, realm.getBrowserFlow()).contains(AuthenticatorIds.VERIFY);
     }
 

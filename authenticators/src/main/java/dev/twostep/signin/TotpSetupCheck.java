@@ -1,10 +1,9 @@
 package dev.twostep.signin;
 
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.RequiredActionProviderModel;
 import org.keycloak.models.UserModel;
 
-import dev.twostep.core.RequiredActionIds;
+import dev.twostep.core.RealmActions;
 
 /**
  * Finds a realm that uses our enrollment and still offers Keycloak's own authenticator-app set-up: anyone
@@ -16,11 +15,6 @@ public final class TotpSetupCheck {
     }
 
     public static boolean offersKeycloakTotpSetup(RealmModel realm) {
-        return enabled(realm, RequiredActionIds.ENROLL) && enabled(realm, UserModel.RequiredAction.CONFIGURE_TOTP.name());
-    }
-
-    private static boolean enabled(RealmModel realm, String alias) {
-        RequiredActionProviderModel action = realm.getRequiredActionProviderByAlias(alias);
-        return action != null && action.isEnabled();
+        return RealmActions.enrolls(realm) && RealmActions.enabled(realm, UserModel.RequiredAction.CONFIGURE_TOTP.name());
     }
 }

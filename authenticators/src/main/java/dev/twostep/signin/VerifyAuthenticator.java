@@ -13,10 +13,10 @@ import org.keycloak.common.util.Time;
 import org.keycloak.credential.CredentialModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.RequiredActionProviderModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.OTPCredentialModel;
 
+import dev.twostep.core.RealmActions;
 import dev.twostep.core.RequiredActionIds;
 import dev.twostep.core.challenge.ChallengeScope;
 import dev.twostep.core.challenge.CodeChallenge;
@@ -53,8 +53,7 @@ public final class VerifyAuthenticator implements Authenticator {
         TwoStepPolicy policy = policyOf(context);
         UserMethods methods = UserMethods.of(user);
         if (!methods.isComplete()) {
-            RequiredActionProviderModel enroll = context.getRealm().getRequiredActionProviderByAlias(RequiredActionIds.ENROLL);
-            if (enroll == null || !enroll.isEnabled()) {
+            if (!RealmActions.enrolls(context.getRealm())) {
                 // Keycloak would skip a disabled enrollment, and the password alone would sign in.
                 LOG.errorf("two-step: realm %s has the required action %s disabled; users without 2SV cannot "
                         + "sign in until it is enabled", context.getRealm().getName(), RequiredActionIds.ENROLL);

@@ -4,8 +4,6 @@ import org.keycloak.events.Details;
 import org.keycloak.events.Event;
 import org.keycloak.events.EventType;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
-import org.keycloak.models.UserModel;
 
 /**
  * The account's e-mail address changed (the Account Console, Keycloak's profile or e-mail update): the
@@ -29,12 +27,8 @@ final class EmailChangeNotice {
         if (previous == null || previous.isBlank() || previous.equalsIgnoreCase(updated == null ? "" : updated)) {
             return;
         }
-        RealmModel realm = session.realms().getRealm(event.getRealmId());
-        UserModel user = realm == null || !TwoStepRealms.uses(realm) ? null
-                : session.users().getUserById(realm, event.getUserId());
-        if (user != null) {
-            new ChangeNotice(session).sendTo(realm, user, previous, ChangeNotice.Change.EMAIL_CHANGED, masked(updated));
-        }
+        EventSeller.of(session, event).ifPresent(seller -> new ChangeNotice(session).sendTo(seller.realm(),
+                seller.user(), previous, ChangeNotice.Change.EMAIL_CHANGED, masked(updated)));
     }
 
     /** "m•••@example.com": enough for the seller to tell whose it is, not a new address handed to a mailbox. */

@@ -6,8 +6,6 @@ import org.keycloak.events.Details;
 import org.keycloak.events.Event;
 import org.keycloak.events.EventType;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
-import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.OTPCredentialModel;
 
 import dev.twostep.core.passkey.PasskeyBinding;
@@ -35,11 +33,7 @@ final class RemovedMethodNotice {
                 || !METHOD_TYPES.contains(event.getDetails().get(Details.CREDENTIAL_TYPE))) {
             return;
         }
-        RealmModel realm = session.realms().getRealm(event.getRealmId());
-        UserModel user = realm == null || !TwoStepRealms.uses(realm) ? null
-                : session.users().getUserById(realm, event.getUserId());
-        if (user != null) {
-            new ChangeNotice(session).send(realm, user, ChangeNotice.Change.METHOD_CHANGED);
-        }
+        EventSeller.of(session, event).ifPresent(seller ->
+                new ChangeNotice(session).send(seller.realm(), seller.user(), ChangeNotice.Change.METHOD_CHANGED));
     }
 }

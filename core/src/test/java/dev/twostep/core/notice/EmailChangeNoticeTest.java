@@ -2,8 +2,6 @@ package dev.twostep.core.notice;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.mockito.Mockito.atLeastOnce;
-import static org.mockito.Mockito.lenient;
-import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 
 import java.util.List;
@@ -14,8 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.keycloak.email.EmailTemplateProvider;
 import org.keycloak.events.Event;
 import org.keycloak.events.EventType;
-import org.keycloak.models.RealmProvider;
-import org.keycloak.models.RequiredActionProviderModel;
 import org.keycloak.models.UserModel;
 import org.mockito.ArgumentCaptor;
 
@@ -29,20 +25,13 @@ class EmailChangeNoticeTest {
 
     @BeforeEach
     void aSellerOfATwoStepRealm() {
-        RealmProvider realms = mock(RealmProvider.class);
-        lenient().when(realms.getRealm("realm-1")).thenReturn(kc.realm);
-        lenient().when(kc.session.realms()).thenReturn(realms);
-        lenient().when(kc.session.users().getUserById(kc.realm, user.id)).thenReturn(user.model);
-        lenient().when(user.model.getEmail()).thenReturn("thief@evil.example");
-        RequiredActionProviderModel enroll = new RequiredActionProviderModel();
-        enroll.setEnabled(true);
-        lenient().when(kc.realm.getRequiredActionProviderByAlias("two-step-enroll")).thenReturn(enroll);
+        EventSellerStandIn.place(kc, user, "thief@evil.example");
     }
 
     private void changed(EventType type, Map<String, String> details) {
         Event event = new Event();
         event.setType(type);
-        event.setRealmId("realm-1");
+        event.setRealmId(EventSellerStandIn.REALM_ID);
         event.setUserId(user.id);
         event.setDetails(details);
         new EmailChangeNotice(kc.session).onEvent(event);

@@ -1,8 +1,6 @@
 package dev.twostep.core.notice;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.mockito.Mockito.lenient;
-import static org.mockito.Mockito.mock;
 
 import java.util.List;
 import java.util.Map;
@@ -11,7 +9,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.events.Event;
 import org.keycloak.events.EventType;
-import org.keycloak.models.RealmProvider;
 
 import dev.twostep.core.testing.StandInKeycloak;
 import dev.twostep.core.testing.StandInUser;
@@ -23,20 +20,13 @@ class RemovedMethodNoticeTest {
 
     @BeforeEach
     void aSellerWithAnAddress() {
-        RealmProvider realms = mock(RealmProvider.class);
-        lenient().when(realms.getRealm("realm-1")).thenReturn(kc.realm);
-        lenient().when(kc.session.realms()).thenReturn(realms);
-        lenient().when(kc.session.users().getUserById(kc.realm, user.id)).thenReturn(user.model);
-        lenient().when(user.model.getEmail()).thenReturn("mario@example.com");
-        org.keycloak.models.RequiredActionProviderModel enroll = new org.keycloak.models.RequiredActionProviderModel();
-        enroll.setEnabled(true);
-        lenient().when(kc.realm.getRequiredActionProviderByAlias("two-step-enroll")).thenReturn(enroll);
+        EventSellerStandIn.place(kc, user, "mario@example.com");
     }
 
     private void removed(String type, Map<String, String> more) {
         Event event = new Event();
         event.setType(EventType.REMOVE_CREDENTIAL);
-        event.setRealmId("realm-1");
+        event.setRealmId(EventSellerStandIn.REALM_ID);
         event.setUserId(user.id);
         java.util.Map<String, String> details = new java.util.HashMap<>(more);
         details.put("credential_type", type);
