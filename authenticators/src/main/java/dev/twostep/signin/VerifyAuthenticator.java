@@ -198,9 +198,10 @@ public final class VerifyAuthenticator implements Authenticator {
             if (!policy.noticesNewBrowsers()) {
                 return;
             }
-            boolean onceTrusted = new TrustedDeviceCheck(context.getSession()).onceTrusted(context.getUser());
+            // Records this browser as seen, so it runs at every code sign-in; the cookie's device only when news.
             if (new KnownBrowsers(context.getSession()).signedInFromNewBrowser(context.getRealm(), context.getUser(),
-                    policy.newBrowserWindow()) && !onceTrusted) {
+                    policy.newBrowserWindow())
+                    && !new TrustedDeviceCheck(context.getSession()).onceTrusted(context.getUser())) {
                 String agent = context.getSession().getContext().getRequestHeaders().getHeaderString("User-Agent");
                 new ChangeNotice(context.getSession()).send(context.getRealm(), context.getUser(),
                         ChangeNotice.Change.NEW_SIGN_IN,

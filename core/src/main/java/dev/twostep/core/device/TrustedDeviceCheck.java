@@ -30,23 +30,18 @@ public final class TrustedDeviceCheck {
      * longer ago than that no longer passes, even if it was trusted under a longer policy.
      */
     public Optional<CredentialModel> trustedDevice(UserModel user, Duration lifetime) {
-        return new RealmCookie(session, TrustedDevices.COOKIE).value().flatMap(BrowserToken::parse).flatMap(token -> {
-            CredentialModel stored = user.credentialManager().getStoredCredentialById(token.recordId());
-            if (stored == null || !TrustedDeviceCredentialModel.TYPE.equals(stored.getType())) {
-                return Optional.empty();
-            }
+        return cookiesDevice(user).filter(stored -> {
             TrustedDeviceCredentialModel device = TrustedDeviceCredentialModel.from(stored);
             long now = Time.currentTimeMillis();
-            boolean expired = device.data().expiresAt() < now || device.data().trustedAt() + lifetime.toMillis() < now;
-            if (expired || !token.matches(device.secret().tokenHash())) {
-                return Optional.empty();
+            if (device.data().expiresAt() < now || device.data().trustedAt() + lifetime.toMillis() < now) {
+                return false;
             }
             long passwordChanged = NewestCredential.storedAt(user, PasswordCredentialModel.TYPE);
             if (device.data().trustedAt() < passwordChanged) {
                 revokeTrustedBefore(user, passwordChanged);
-                return Optional.empty();
+                return false;
             }
-            return Optional.of(stored);
+            return true;
         });
     }
 
@@ -56,11 +51,15 @@ public final class TrustedDeviceCheck {
      * hash, proves nothing (anyone can set a cookie of that name).
      */
     public boolean onceTrusted(UserModel user) {
-        return new RealmCookie(session, TrustedDevices.COOKIE).value().flatMap(BrowserToken::parse).map(token -> {
-            CredentialModel stored = user.credentialManager().getStoredCredentialById(token.recordId());
-            return stored != null && TrustedDeviceCredentialModel.TYPE.equals(stored.getType())
-                    && token.matches(TrustedDeviceCredentialModel.from(stored).secret().tokenHash());
-        }).orElse(false);
+        return cookiesDevice(user).isPresent();
+    }
+
+    /** The stored trusted device of {@code user} that this browser's cookie names and whose hash it matches. */
+    private Optional<CredentialModel> cookiesDevice(UserModel user) {
+        return new RealmCookie(session, TrustedDevices.COOKIE).value().flatMap(BrowserToken::parse).flatMap(token ->
+                Optional.ofNullable(user.credentialManager().getStoredCredentialById(token.recordId()))
+                        .filter(stored -> TrustedDeviceCredentialModel.TYPE.equals(stored.getType()))
+                        .filter(stored -> token.matches(TrustedDeviceCredentialModel.from(stored).secret().tokenHash())));
     }
 
     private static void revokeTrustedBefore(UserModel user, long instant) {
